@@ -1,0 +1,45 @@
+"""gongkai (公开): Chinese government budget and final-accounts disclosures as exact, structured data.
+
+    >>> import gongkai
+    >>> document = gongkai.parse("disclosure.txt")          # doctest: +SKIP
+    >>> document.table("expenditure").find(code="2101501")  # doctest: +SKIP
+    >>> rows = list(gongkai.records(document))              # doctest: +SKIP
+
+Plugins implement the hooks of :mod:`gongkai.hookspecs`, marked with :data:`hookimpl`.
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .errors import GongkaiError, InputError, NotADisclosureError
+from .hookspecs import hookimpl
+from .pipeline import parse
+from .registrations import Exporter, Reader, RegionClaim, RegionProfile
+from .schema import Cell, CellStatus, Column, Document, Finding, MissingTable, Provenance, Region, Row, Severity, Table
+from .tidy import records
+
+__all__ = [
+    "Cell",
+    "CellStatus",
+    "Column",
+    "Document",
+    "Exporter",
+    "Finding",
+    "GongkaiError",
+    "InputError",
+    "MissingTable",
+    "NotADisclosureError",
+    "Provenance",
+    "Reader",
+    "Region",
+    "RegionClaim",
+    "RegionProfile",
+    "Row",
+    "Severity",
+    "Table",
+    "__version__",
+    "hookimpl",
+    "parse",
+    "records",
+]

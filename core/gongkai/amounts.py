@@ -1,0 +1,47 @@
+"""Reading printed amounts into exact decimals without altering what was printed."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Optional
+
+from .schema import Cell, CellStatus, Provenance
+
+# Dashes printed for "not applicable" in 决算/预算 tables (hyphen, en/em dash, full-width forms).
+NOT_APPLICABLE_MARKS = frozenset({"-", "—", "–", "－", "──", "——", "/", "／", "…"})
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
+_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def normalise_number_text(raw: str) -> str:
+    """The printed text with full-width digits and separators made ASCII and spaces removed."""
+    return "".join(raw.translate(_FULLWIDTH).split())
+
+
+def looks_like_amount(raw: str) -> bool:
+    """True if ``raw`` is a printed number (thousands separators allowed) or a not-applicable mark."""
+    text = normalise_number_text(raw)
+    return bool(_AMOUNT.match(text)) or text in NOT_APPLICABLE_MARKS
+
+
+def parse_amount(raw: str) -> tuple[CellStatus, Optional[Decimal]]:
+    """Classify a printed amount: (VALUE, Decimal), (BLANK, None) or (NOT_APPLICABLE, None).
+
+    Raises ValueError when the text is not an amount at all.
+    """
+    text = normalise_number_text(raw)
+    if not text:
+        return CellStatus.BLANK, None
+    if text in NOT_APPLICABLE_MARKS:
+        return CellStatus.NOT_APPLICABLE, None
+    if not _AMOUNT.match(text):
+        raise ValueError(f"not an amount: {raw!r}")
+    return CellStatus.VALUE, Decimal(text.replace(",", "").lstrip("+"))
+
+
+def make_cell(column: str, raw: str, provenance: Provenance) -> Cell:
+    """A cell for ``raw`` printed under ``column``; ``raw`` must be blank, a number or a dash."""
+    status, value = parse_amount(raw)
+    return Cell(column=column, status=status, raw=raw.strip(), value=value, provenance=provenance)

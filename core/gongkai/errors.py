@@ -1,0 +1,40 @@
+"""Errors a user can act on, each with the command-line exit code it maps to.
+
+The message of every error is one line that names the file and the reason; the CLI prints it to
+stderr as ``gongkai: <message>`` with no traceback.
+"""
+
+from __future__ import annotations
+
+
+class GongkaiError(Exception):
+    """Base class of all errors gongkai reports to users."""
+
+    exit_code = 1
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class InputError(GongkaiError):
+    """The input cannot be read as a document: empty, binary, badly encoded, too large."""
+
+    exit_code = 3
+
+
+class NotADisclosureError(GongkaiError):
+    """The input is readable but holds no standard budget or final-accounts table."""
+
+    exit_code = 4
+
+
+class OutputError(GongkaiError):
+    """The output file cannot be written."""
+
+    exit_code = 5
+
+
+class PluginError(Exception):
+    """A plugin is broken: a hook that matches no specification, or two records with one name."""

@@ -1,0 +1,1 @@
+"""Built-in exporters. Each is a plugin module implementing ``gongkai_exporters``."""

@@ -1,0 +1,111 @@
+"""The JSON exporter: the whole document, valid against ``spec/document.schema.json``.
+
+Amounts are JSON strings holding the exact decimal (``"2304.44"``) so that no reader turns them
+into floats.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional, Sequence, TextIO
+
+from .. import __version__
+from ..hookspecs import hookimpl
+from ..registrations import Exporter
+from ..schema import Cell, Document, Finding, Provenance, Row, Table
+
+
+def _provenance(provenance: Provenance) -> dict[str, Optional[int]]:
+    return {"page": provenance.page, "line": provenance.line}
+
+
+def _cell(cell: Cell) -> dict[str, Any]:
+    return {
+        "column": cell.column,
+        "status": cell.status.value,
+        "value": None if cell.value is None else str(cell.value),
+        "raw": cell.raw,
+        "header": list(cell.header),
+        "provenance": _provenance(cell.provenance),
+    }
+
+
+def _row(row: Row) -> dict[str, Any]:
+    return {
+        "code": row.code,
+        "label": row.label,
+        "level": row.level,
+        "parent": row.parent,
+        "line_number": row.line_number,
+        "group": row.group,
+        "provenance": _provenance(row.provenance),
+        "cells": [_cell(cell) for cell in row.cells],
+    }
+
+
+def _table(table: Table) -> dict[str, Any]:
+    return {
+        "id": table.id,
+        "number": table.number,
+        "title": table.title,
+        "pages": list(table.pages),
+        "columns": [{"id": c.id, "header": list(c.header), "ordinal": c.ordinal} for c in table.columns],
+        "notes": list(table.notes),
+        "provenance": _provenance(table.provenance),
+        "rows": [_row(row) for row in table.rows],
+    }
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    return {
+        "check": finding.check,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "table": finding.table,
+        "row": finding.row,
+        "column": finding.column,
+        "provenance": _provenance(finding.provenance),
+    }
+
+
+def document_to_json(document: Document) -> dict[str, Any]:
+    """``document`` as plain JSON data."""
+    region = document.region
+    return {
+        "gongkai": __version__,
+        "source": document.source,
+        "format": document.format,
+        "sha256": document.sha256,
+        "plugin": document.plugin,
+        "region": {"province": region.province, "city": region.city, "county": region.county, "path": region.path()},
+        "entity": document.entity,
+        "year": document.year,
+        "kind": document.kind,
+        "scope": document.scope,
+        "unit": document.unit,
+        "tables": [_table(table) for table in document.tables],
+        "missing": [
+            {"title": m.title, "table": m.table, "provenance": _provenance(m.provenance)} for m in document.missing
+        ],
+        "findings": [_finding(finding) for finding in document.findings],
+    }
+
+
+def write_json(documents: Sequence[Document], stream: TextIO) -> None:
+    """One document as a JSON object; several as a JSON array of them."""
+    data: Any = [document_to_json(d) for d in documents]
+    json.dump(data[0] if len(data) == 1 else data, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
+
+
+@hookimpl
+def gongkai_exporters() -> Sequence[Exporter]:
+    return [
+        Exporter(
+            name="json",
+            write=write_json,
+            extension=".json",
+            media_type="application/json",
+            description="the whole document (one object, or an array for several files)",
+        )
+    ]

@@ -1,0 +1,138 @@
+"""The gongkai plugin API: every hook a plugin can implement, with its contract.
+
+This module is the plugin author's reference. A plugin is any module or object with functions
+marked ``@gongkai.hookimpl`` and named after the hooks below; a distribution makes it available by
+declaring an entry point in the ``gongkai`` group::
+
+    [project.entry-points.gongkai]
+    myregion = "gongkai_myregion"
+
+The core's own readers, exporters, region profiles and the national baseline are registered the
+same way, so every behaviour of the core can be extended or overridden by a plugin.
+
+Two kinds of hooks:
+
+* **Registration hooks** (``gongkai_readers``, ``gongkai_exporters``, ``gongkai_regions``) return
+  lists of small frozen records (:mod:`gongkai.registrations`). Two records of one kind with the
+  same name are an error.
+* **Decision hooks** are called while a document is parsed. Those marked *first result* stop at the
+  first implementation that returns something other than None; implementations registered later
+  are asked first, and the core's national baseline is asked last. A region plugin should answer
+  only for documents it claimed: compare ``region.plugin`` with its own name and return None
+  otherwise.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional, Sequence
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .registrations import (
+        DetectionContext,
+        Exporter,
+        HeaderCell,
+        Reader,
+        RegionClaim,
+        RegionProfile,
+    )
+    from .schema import Table
+    from .segment import TableBlock
+    from .canonical import CanonicalTable
+
+PROJECT = "gongkai"
+
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def gongkai_readers() -> Sequence["Reader"]:
+    """Register input formats.
+
+    Return a list of :class:`~gongkai.registrations.Reader`. For every input the core asks each
+    reader's ``sniff`` for its confidence and reads the input with the most confident one, so a
+    reader must judge the content, not trust the file name. The core registers ``text`` and
+    ``markdown`` readers this way.
+    """
+
+
+@hookspec
+def gongkai_exporters() -> Sequence["Exporter"]:
+    """Register output formats.
+
+    Return a list of :class:`~gongkai.registrations.Exporter`; its ``name`` is what users pass to
+    ``gongkai parse --format``. The core registers ``json`` and ``csv`` (the tidy CSV) this way.
+    """
+
+
+@hookspec
+def gongkai_regions() -> Sequence["RegionProfile"]:
+    """Register regions described as data.
+
+    Return a list of :class:`~gongkai.registrations.RegionProfile`. A profile alone is enough for
+    a region whose documents follow the national layout: the core recognises the region from the
+    publishing body's name (its cities and counties), maps the region's table numbering and
+    titles to canonical tables, and attributes the document to ``profile.name``. Implement the
+    decision hooks below only for what data cannot say.
+    """
+
+
+@hookspec
+def gongkai_detect_region(
+    context: "DetectionContext", profiles: Sequence["RegionProfile"]
+) -> Optional["RegionClaim"]:
+    """Claim a document for a region.
+
+    ``context`` holds the publishing body's name (from the cover and the 编制单位/部门/单位 lines)
+    and the document's text; never the file name. ``profiles`` are all registered region
+    profiles. Return a :class:`~gongkai.registrations.RegionClaim` naming the plugin that should
+    interpret the document and the province/city/county, or None. Every implementation is asked;
+    the claim with the highest ``score`` wins (ties go to the claim made first). When nobody
+    claims the document the national baseline interprets it.
+    """
+
+
+@hookspec(firstresult=True)
+def gongkai_identify_table(
+    block: "TableBlock", region: "RegionClaim", kind: Optional[str]
+) -> Optional[str]:
+    """Say which canonical table a printed table is.
+
+    ``block`` is a table as segmentation found it: its printed title, its printed number
+    (``公开01表``, or None), its header and body lines. ``kind`` is the document's kind
+    ("final" or "budget", None if unknown). Return a canonical table id from ``spec/tables.toml``,
+    or None to let the next implementation decide. First result wins; the national baseline
+    matches the national titles last. A table nobody identifies is not a standard table and is
+    left out of the document.
+    """
+
+
+@hookspec(firstresult=True)
+def gongkai_map_column(
+    table: "CanonicalTable", header: "HeaderCell", region: "RegionClaim"
+) -> Optional[str]:
+    """Map a printed column header to a canonical column of ``table``.
+
+    ``header`` carries the printed header path (outer to inner), the 栏次 number printed under
+    the column if any, its position and its side-by-side group ("income"/"expenditure" in the
+    summary tables). Return one of ``table.columns``' ids, or None to let the next implementation
+    decide. First result wins; the national baseline matches the aliases of ``spec/tables.toml``
+    last. A column nobody maps is reported as a finding and its cells are left out.
+    """
+
+
+@hookspec(firstresult=True)
+def gongkai_repair_table(
+    table: "Table", block: "TableBlock", region: "RegionClaim"
+) -> Optional["Table"]:
+    """Repair a region's layout quirk in a table the core has built.
+
+    Called once per table after its rows are assembled. Return a new
+    :class:`~gongkai.schema.Table` (attrs classes are immutable: use ``attrs.evolve``), or None to
+    keep the table as it is. Repairs may move, join or relabel rows and cells, never change a
+    printed value: every cell keeps its ``raw`` text and provenance. :mod:`gongkai.repairs` has
+    helpers for the common quirks (a code and its name printed on separate lines, a table
+    printed transposed).
+    """

@@ -1,0 +1,117 @@
+"""The plugin manager: loads the core's built-in plugins and every installed ``gongkai`` entry
+point, validates them, and collects the records they register."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from importlib import metadata
+from typing import Generic, Iterable, Optional, TypeVar
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from .errors import PluginError
+from .registrations import Exporter, Reader, RegionProfile
+
+BUILTIN_PLUGINS = (
+    "gongkai.readers.text",
+    "gongkai.readers.markdown",
+    "gongkai.exporters.json_export",
+    "gongkai.exporters.csv_export",
+    "gongkai.regions.profiles",
+    "gongkai.regions.national",
+)
+
+T = TypeVar("T", Reader, Exporter, RegionProfile)
+
+
+def create_plugin_manager(*, entry_points: bool = True, plugins: Iterable[object] = ()) -> pluggy.PluginManager:
+    """A plugin manager with the built-in plugins, the installed entry points (unless
+    ``entry_points`` is False) and ``plugins``; PluginError if a plugin is invalid."""
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    for name in BUILTIN_PLUGINS:
+        manager.register(importlib.import_module(name), name=name)
+    try:
+        if entry_points:
+            manager.load_setuptools_entrypoints(hookspecs.PROJECT)
+        for plugin in plugins:
+            manager.register(plugin)
+        manager.check_pending()
+    except (pluggy.PluginValidationError, ValueError) as error:
+        raise PluginError(str(error)) from error
+    Registry.collect(manager)  # two records with one name are an error at start-up, not mid-parse
+    return manager
+
+
+@functools.cache
+def default_plugin_manager() -> pluggy.PluginManager:
+    """The process-wide plugin manager with everything installed."""
+    return create_plugin_manager()
+
+
+@attrs.frozen
+class Registered(Generic[T]):
+    """A registered record and where it comes from: the plugin and its distribution."""
+
+    record: T
+    plugin: str
+    distribution: Optional[str]
+
+
+def _distributions(manager: pluggy.PluginManager) -> dict[str, str]:
+    found = {}
+    for plugin, dist in manager.list_plugin_distinfo():
+        name = manager.get_name(plugin)
+        if name:
+            found[name] = f"{dist.metadata['name']} {dist.version}"
+    try:
+        core = f"gongkai {metadata.version('gongkai')}"
+    except metadata.PackageNotFoundError:  # running from a source tree
+        core = "gongkai (not installed)"
+    for name in BUILTIN_PLUGINS:
+        found[name] = core
+    return found
+
+
+@attrs.frozen
+class Registry:
+    """All readers, exporters and region profiles registered on a plugin manager."""
+
+    readers: tuple[Registered[Reader], ...]
+    exporters: tuple[Registered[Exporter], ...]
+    regions: tuple[Registered[RegionProfile], ...]
+
+    @classmethod
+    def collect(cls, manager: pluggy.PluginManager) -> "Registry":
+        """Ask every plugin for its records; PluginError when two records of a kind share a name."""
+        distributions = _distributions(manager)
+
+        def gather(hook: pluggy.HookCaller, kind: str) -> tuple:
+            records: list[Registered] = []
+            seen: dict[str, str] = {}
+            for implementation in reversed(hook.get_hookimpls()):
+                plugin = implementation.plugin_name
+                for record in implementation.function() or ():
+                    if record.name in seen:
+                        raise PluginError(
+                            f"{kind} {record.name!r} is registered twice: by {seen[record.name]} and by {plugin}"
+                        )
+                    seen[record.name] = plugin
+                    records.append(Registered(record, plugin, distributions.get(plugin)))
+            return tuple(records)
+
+        return cls(
+            readers=gather(manager.hook.gongkai_readers, "reader"),
+            exporters=gather(manager.hook.gongkai_exporters, "exporter"),
+            regions=gather(manager.hook.gongkai_regions, "region"),
+        )
+
+    def exporter(self, name: str) -> Exporter:
+        """The exporter called ``name``; KeyError if none is."""
+        for registered in self.exporters:
+            if registered.record.name == name:
+                return registered.record
+        raise KeyError(name)

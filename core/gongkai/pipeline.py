@@ -1,0 +1,177 @@
+"""From bytes to a :class:`~gongkai.schema.Document`: read, segment, detect, identify, build."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Optional, Sequence, Union
+
+import pluggy
+
+from .build import TableBuilder
+from .errors import InputError, NotADisclosureError
+from .layout import Layout
+from .manager import Registry, default_plugin_manager
+from .metadata import Facts, document_unit, read_facts
+from .registrations import DetectionContext, HeaderCell, RegionClaim, RegionProfile
+from .regions.names import split_admin_name
+from .regions.national import NAME as NATIONAL
+from .schema import Document, Finding, MissingTable, Provenance, Severity, Table
+from .segment import TableBlock, TocEntry, segment
+from .canonical import CanonicalTable, load_spec, normalise_title
+
+Source = Union[str, "os.PathLike[str]", bytes]
+
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+
+def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, str]:
+    if isinstance(source, bytes):
+        data, label = source, name or "<bytes>"
+    else:
+        path = Path(source)
+        label = name or path.name
+        try:
+            size = path.stat().st_size
+            if size > max_bytes:
+                raise InputError(label, f"the file is {size / 1048576:.1f} MiB, over the limit of {max_bytes / 1048576:.0f} MiB")
+            data = path.read_bytes()
+        except IsADirectoryError:
+            raise InputError(label, "is a directory, not a file") from None
+        except FileNotFoundError:
+            raise InputError(label, "no such file") from None
+        except PermissionError:
+            raise InputError(label, "permission denied") from None
+        except OSError as error:
+            raise InputError(label, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > max_bytes:
+        raise InputError(label, f"the input is over the limit of {max_bytes / 1048576:.0f} MiB")
+    return data, label
+
+
+def read_layout(data: bytes, source: str, registry: Registry) -> Layout:
+    """The layout of ``data`` read by the reader most confident it knows the format."""
+    scored = [(registered.record.sniff(data, source), index, registered.record) for index, registered in enumerate(registry.readers)]
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    if not scored or scored[0][0] <= 0:
+        if not data.strip():
+            raise InputError(source, "the file is empty")
+        raise InputError(source, "not a document format gongkai can read (no reader recognises it)")
+    return scored[0][2].read(data, source)
+
+
+def _title_predicate(profiles: Sequence[RegionProfile]):
+    titles = {normalise_title(title) for table in load_spec().tables for kind in table.titles.values() for title in kind}
+    titles |= {normalise_title(title) for profile in profiles for title in profile.titles}
+    return lambda text: normalise_title(text) in titles
+
+
+def detect_region(hook: pluggy.HookRelay, facts: Facts, profiles: Sequence[RegionProfile]) -> RegionClaim:
+    """The highest-scoring claim on the document, or the national baseline's."""
+    context = DetectionContext(entity=facts.entity, cover=facts.cover, text=facts.text)
+    claims = [claim for claim in hook.gongkai_detect_region(context=context, profiles=tuple(profiles)) if claim]
+    if claims:
+        return max(claims, key=lambda claim: claim.score)
+    return RegionClaim(plugin=NATIONAL, region=split_admin_name(facts.entity or ""), score=0)
+
+
+def _duplicate_columns(table: Table) -> list[Finding]:
+    findings = []
+    for row in table.rows:
+        seen: set[str] = set()
+        for cell in row.cells:
+            if cell.column in seen:
+                findings.append(
+                    Finding(
+                        check="parse.ambiguous-column",
+                        severity=Severity.WARNING,
+                        message=f"{table.title}“{row.label or row.code}”行有两个金额对应同一栏目 {cell.column}",
+                        table=table.id,
+                        row=row.code or row.label,
+                        column=cell.column,
+                        provenance=cell.provenance,
+                    )
+                )
+            seen.add(cell.column)
+    return findings
+
+
+def build_tables(
+    blocks: Sequence[TableBlock], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+) -> tuple[list[Table], list[Finding]]:
+    """Identify each block through the plugins and build the standard ones."""
+    spec = load_spec()
+
+    def map_column(table: CanonicalTable, header: HeaderCell) -> Optional[str]:
+        return hook.gongkai_map_column(table=table, header=header, region=claim)
+
+    tables: list[Table] = []
+    findings: list[Finding] = []
+    for block in blocks:
+        table_id = hook.gongkai_identify_table(block=block, region=claim, kind=kind)
+        if table_id is None:
+            continue
+        builder = TableBuilder(block, spec.table(table_id), map_column)
+        table = builder.build()
+        table = hook.gongkai_repair_table(table=table, block=block, region=claim) or table
+        tables.append(table)
+        findings.extend(builder.findings)
+        findings.extend(_duplicate_columns(table))
+    return tables, findings
+
+
+def _missing(toc: Sequence[TocEntry], tables: Sequence[Table], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay) -> list[MissingTable]:
+    present = {table.id for table in tables}
+    missing: list[MissingTable] = []
+    for entry in toc:
+        block = TableBlock(title=entry.title, title_line=entry.line)
+        table_id = hook.gongkai_identify_table(block=block, region=claim, kind=kind)
+        if table_id is not None and table_id not in present and table_id not in {m.table for m in missing}:
+            missing.append(MissingTable(title=entry.title, table=table_id, provenance=Provenance(entry.line.page, entry.line.number)))
+    return missing
+
+
+def parse(
+    source: Source,
+    *,
+    name: Optional[str] = None,
+    plugin_manager: Optional[pluggy.PluginManager] = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Parse a disclosure from a path or bytes into a :class:`~gongkai.schema.Document`.
+
+    ``name`` overrides the source name reported in errors and output. Raises
+    :class:`~gongkai.errors.InputError` when the input cannot be read and
+    :class:`~gongkai.errors.NotADisclosureError` when it holds no standard table.
+    """
+    manager = plugin_manager or default_plugin_manager()
+    registry = Registry.collect(manager)
+    data, label = _load(source, name, max_bytes)
+    layout = read_layout(data, label, registry)
+    profiles = [registered.record for registered in registry.regions]
+    blocks, toc = segment(layout, _title_predicate(profiles))
+    facts = read_facts(layout, blocks)
+    claim = detect_region(manager.hook, facts, profiles)
+    tables, findings = build_tables(blocks, claim, facts.kind, manager.hook)
+    if not tables:
+        raise NotADisclosureError(label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)")
+    used = [block for block in blocks if any(table.provenance.line == block.title_line.number for table in tables)]
+    return Document(
+        source=label,
+        format=layout.format,
+        sha256=hashlib.sha256(data).hexdigest(),
+        region=claim.region,
+        plugin=claim.plugin,
+        entity=facts.entity,
+        year=facts.year,
+        kind=facts.kind,
+        scope=facts.scope,
+        unit=document_unit(used),
+        tables=tuple(tables),
+        missing=tuple(_missing(toc, tables, claim, facts.kind, manager.hook)),
+        findings=tuple(findings),
+    )
+
+
+

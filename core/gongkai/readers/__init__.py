@@ -1,0 +1,1 @@
+"""Built-in input readers. Each is a plugin module implementing ``gongkai_readers``."""

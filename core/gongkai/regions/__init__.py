@@ -1,0 +1,1 @@
+"""Region interpretation shipped with the core: the national baseline and data-driven profiles."""

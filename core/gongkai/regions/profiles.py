@@ -1,0 +1,67 @@
+"""Regions described as data (:class:`~gongkai.registrations.RegionProfile`) at work: claiming a
+document by the cities in its publisher's name, and mapping the region's table titles and
+numbering to canonical tables."""
+
+from __future__ import annotations
+
+from typing import Optional, Sequence
+
+from ..hookspecs import hookimpl
+from ..registrations import DetectionContext, RegionClaim, RegionProfile
+from ..schema import Region
+from ..segment import TableBlock
+from ..canonical import normalise_title
+from .names import split_admin_name
+
+ENTITY_SCORE = 100
+COVER_SCORE = 50
+
+
+def _short(name: str) -> str:
+    for suffix in ("自治区", "自治州", "地区", "省", "市", "州", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def claim_from_text(profile: RegionProfile, text: str, score: int) -> Optional[RegionClaim]:
+    """A claim for ``profile`` if ``text`` names its province, one of its cities or counties."""
+    if not text:
+        return None
+    parsed = split_admin_name(text)
+    city = next((c for c in profile.cities if text.startswith(c) or (parsed.city and _short(c) == _short(parsed.city))), None)
+    if city is None:
+        city = next((c for c in profile.cities if _short(c) in text), None)
+    county = parsed.county if city and parsed.city else None
+    if county is None:
+        county = next((c for c in profile.counties if c in text), None)
+    if city is None and county is None and _short(profile.province) not in text:
+        return None
+    region = Region(province=profile.province, city=city, county=county)
+    return RegionClaim(plugin=profile.name, region=region, score=score, profile=profile)
+
+
+@hookimpl
+def gongkai_detect_region(context: DetectionContext, profiles: Sequence[RegionProfile]) -> Optional[RegionClaim]:
+    claims = []
+    for profile in profiles:
+        for text, score in ((context.entity or "", ENTITY_SCORE), (context.cover, COVER_SCORE)):
+            claim = claim_from_text(profile, text, score)
+            if claim is not None:
+                claims.append(claim)
+                break
+    return max(claims, key=lambda claim: claim.score, default=None)
+
+
+@hookimpl
+def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[str]:
+    profile = region.profile
+    if profile is None:
+        return None
+    titles = {normalise_title(title): table for title, table in profile.titles.items()}
+    for title in (block.title, block.heading):
+        if title and normalise_title(title) in titles:
+            return titles[normalise_title(title)]
+    if block.number is not None:
+        return profile.numbering.get(kind or "final", {}).get(block.number)
+    return None

@@ -1,0 +1,101 @@
+"""The small frozen records that plugins register: readers, exporters and region profiles.
+
+A registration hook returns a list of these; the plugin manager rejects two records of one kind
+with the same name.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Mapping, Optional, Sequence, TextIO
+
+import attrs
+
+from .schema import Region
+
+if TYPE_CHECKING:
+    from .layout import Layout
+    from .schema import Document
+
+
+@attrs.frozen
+class Reader:
+    """An input format.
+
+    ``sniff(data, name)`` returns a confidence from 0 (not this format) to 1 (certainly this
+    format) from the content, the file name only breaking ties; ``read(data, name)`` returns the
+    document's :class:`~gongkai.layout.Layout` or raises :class:`~gongkai.errors.InputError`.
+    """
+
+    name: str
+    sniff: Callable[[bytes, str], float]
+    read: Callable[[bytes, str], "Layout"]
+    extensions: tuple[str, ...] = ()
+    description: str = ""
+
+
+@attrs.frozen
+class Exporter:
+    """An output format: ``write(documents, stream)`` writes parsed documents to a text stream."""
+
+    name: str
+    write: Callable[[Sequence["Document"], TextIO], None]
+    extension: str
+    media_type: str = "text/plain"
+    description: str = ""
+
+
+@attrs.frozen
+class RegionProfile:
+    """What gongkai needs to know about one region's disclosures, as plain data.
+
+    ``cities`` are the prefecture-level names used to recognise the region in the publishing
+    body's name (``泉州市``); ``counties`` optionally lists county-level names that may appear
+    without their city. ``numbering`` maps a document kind ("final" or "budget") to the region's
+    printed table numbers (``"01"`` for 公开01表) and their canonical table ids; ``titles`` maps
+    printed titles peculiar to the region to canonical table ids.
+    """
+
+    name: str
+    province: str
+    cities: tuple[str, ...] = ()
+    counties: tuple[str, ...] = ()
+    numbering: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
+    titles: Mapping[str, str] = attrs.field(factory=dict, hash=False)
+    description: str = ""
+
+
+@attrs.frozen
+class RegionClaim:
+    """A claim on a document: which plugin interprets it, its region, how sure (higher wins).
+
+    ``profile`` is the claiming region's profile when the claim was made from one.
+    """
+
+    plugin: str
+    region: Region
+    score: int = 0
+    profile: Optional[RegionProfile] = None
+
+
+@attrs.frozen
+class DetectionContext:
+    """What region detection may look at: the publishing body's name and the document's text.
+
+    ``cover`` is the opening of the document with white space removed; ``text`` the whole text.
+    Detection never sees the file name.
+    """
+
+    entity: Optional[str]
+    cover: str
+    text: str
+
+
+@attrs.frozen
+class HeaderCell:
+    """A printed column header: its header path (outer to inner), the 栏次 number printed under it
+    (if any), its position among the table's cells, and its side-by-side group name."""
+
+    path: tuple[str, ...]
+    ordinal: Optional[str] = None
+    position: Optional[int] = None
+    group: Optional[str] = None

@@ -1,0 +1,178 @@
+"""The abstract disclosure schema: immutable attrs value classes from a document down to a cell.
+
+Every amount is a :class:`Cell` that keeps the printed text, an exact ``Decimal`` (or none), the
+difference between a blank cell, a printed value and a not-applicable dash, and where it was printed.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import Iterator, Optional
+
+import attrs
+
+
+class CellStatus(str, enum.Enum):
+    """What a printed amount cell holds: a number, nothing, or a not-applicable mark (—)."""
+
+    VALUE = "value"
+    BLANK = "blank"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen
+class Provenance:
+    """Where something was printed: 1-based page (if the format has pages) and source line."""
+
+    page: Optional[int] = None
+    line: Optional[int] = None
+
+
+@attrs.frozen
+class Cell:
+    """One amount cell of a row, under one canonical column.
+
+    ``value`` is set exactly when ``status`` is VALUE; ``raw`` is the printed text, unaltered.
+    """
+
+    column: str
+    status: CellStatus
+    raw: str
+    value: Optional[Decimal] = None
+    provenance: Provenance = Provenance()
+    header: tuple[str, ...] = ()  # the printed header path above the cell, outer to inner
+
+
+@attrs.frozen
+class Column:
+    """A canonical column of a table with the header path printed above it (outer to inner)."""
+
+    id: str
+    header: tuple[str, ...] = ()
+    ordinal: Optional[str] = None  # the printed 栏次 number, if any
+
+
+@attrs.frozen
+class Row:
+    """A table row: a classification code and/or a printed label, and its amount cells.
+
+    ``level`` is 1 for 类, 2 for 款, 3 for 项 (None for rows without a code); ``parent`` is the
+    code one level up in the classification hierarchy, whether or not the table prints it.
+    ``line_number`` is the printed 行次; ``group`` is the side-by-side group (0 = leftmost).
+    """
+
+    label: str
+    cells: tuple[Cell, ...]
+    code: Optional[str] = None
+    level: Optional[int] = None
+    parent: Optional[str] = None
+    line_number: Optional[str] = None
+    group: int = 0
+    provenance: Provenance = Provenance()
+
+    def cell(self, column: str) -> Optional[Cell]:
+        """The cell under canonical column ``column``, or None if the row has none."""
+        for cell in self.cells:
+            if cell.column == column:
+                return cell
+        return None
+
+
+@attrs.frozen
+class Table:
+    """One standard table as printed, mapped to a canonical table id."""
+
+    id: str
+    title: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    number: Optional[str] = None
+    pages: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
+    provenance: Provenance = Provenance()
+
+    def find(self, *, code: Optional[str] = None, label: Optional[str] = None) -> list[Row]:
+        """Rows with the given code and/or printed label (white space ignored), top to bottom."""
+        wanted = None if label is None else "".join(label.split())
+        return [
+            row
+            for row in self.rows
+            if (code is None or row.code == code) and (wanted is None or row.label == wanted)
+        ]
+
+
+@attrs.frozen
+class MissingTable:
+    """A table the document's 目录 lists but its body does not contain."""
+
+    title: str
+    table: Optional[str] = None  # canonical id, if the title is recognised
+    provenance: Provenance = Provenance()
+
+
+@attrs.frozen
+class Region:
+    """Administrative region of the disclosing body, as detected from the document's text."""
+
+    province: Optional[str] = None
+    city: Optional[str] = None
+    county: Optional[str] = None
+
+    def path(self) -> str:
+        """Province/city/county joined by ``/``, leaving out the levels that are unknown."""
+        return "/".join(part for part in (self.province, self.city, self.county) if part)
+
+
+@attrs.frozen
+class Finding:
+    """Something about the document a reader should know: a check result or a parse problem."""
+
+    check: str
+    severity: Severity
+    message: str
+    table: Optional[str] = None
+    row: Optional[str] = None
+    column: Optional[str] = None
+    provenance: Provenance = Provenance()
+
+
+@attrs.frozen
+class Document:
+    """A parsed disclosure: what it is, who published it, and its tables."""
+
+    source: str
+    format: str
+    sha256: str
+    region: Region
+    plugin: str
+    entity: Optional[str]
+    year: Optional[int]
+    kind: Optional[str]  # "budget" | "final"
+    scope: Optional[str]  # "department" | "unit"
+    unit: Optional[str]  # "万元" | "元"
+    tables: tuple[Table, ...]
+    missing: tuple[MissingTable, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+    def table(self, table_id: str) -> Optional[Table]:
+        """The first table with canonical id ``table_id``, or None."""
+        for table in self.tables:
+            if table.id == table_id:
+                return table
+        return None
+
+    def cells(self) -> Iterator[tuple[Table, Row, Cell]]:
+        """Every amount cell of the document with its table and row, in printed order."""
+        for table in self.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    yield table, row, cell
