@@ -57,7 +57,13 @@ def test_no_cell_beyond_the_printed_ones(parsed: dict[str, Document], seed: str)
     from .seeds import cell_key
 
     expected = expected_cells(seed)
-    full = {e.table for e in expected} & {"summary", "income", "expenditure", "fiscal_grant_summary", "general_budget_expenditure"}
+    full = {e.table for e in expected} & {
+        "summary",
+        "income",
+        "expenditure",
+        "fiscal_grant_summary",
+        "general_budget_expenditure",
+    }
     wanted = {(e.table, e.code, e.label if not e.code else "", e.column, e.raw) for e in expected if e.table in full}
     got = {
         (table, code, label if not code else "", column, raw)

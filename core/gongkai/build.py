@@ -15,17 +15,18 @@ Nothing printed is altered: labels lose only white space, amounts keep their pri
 from __future__ import annotations
 
 import re
-from typing import Callable, Optional, Sequence
+from collections.abc import Callable, Sequence
+from typing import Optional
 
 import attrs
 
 from . import codes
 from .amounts import NOT_APPLICABLE_MARKS, make_cell, normalise_number_text
+from .canonical import CanonicalTable, compact, normalise_header
 from .layout import Line, LineKind
 from .registrations import HeaderCell
 from .schema import Cell, Column, Finding, Provenance, Row, Severity, Table
 from .segment import TableBlock, is_amount_text, line_text
-from .canonical import CanonicalTable, compact, normalise_header
 
 MapColumn = Callable[[CanonicalTable, HeaderCell], Optional[str]]
 
@@ -215,9 +216,7 @@ class TableBuilder:
             n_text = len(values) - n_code - n_amount
             if any(h.startswith(_LINE_NUMBER_HEADERS) for h in headers) and n_amount == 0:
                 roles.append("line_number")
-            elif n_code and not n_amount:
-                roles.append("code")
-            elif not n_amount and any(h in _CODE_PART_HEADERS or h.endswith(_CODE_HEADERS) for h in headers):
+            elif not n_amount and (n_code or any(_is_code_header(h) for h in headers)):
                 roles.append("code")
             elif n_text > n_amount:
                 roles.append("label")
@@ -282,7 +281,9 @@ class TableBuilder:
                 assert role is not None
                 column = None
                 if role == "amount":
-                    header = HeaderCell(path=paths[position], ordinal=ordinals.get(position), position=position, group=name)
+                    header = HeaderCell(
+                        path=paths[position], ordinal=ordinals.get(position), position=position, group=name
+                    )
                     column = self.map_column(self.canonical, header)
                     if column is None and self._has_values(position):
                         self._finding(
@@ -384,7 +385,7 @@ class TableBuilder:
             slots = groups[0 if repeated else group_index].of("amount")
             count = len(current.cells)
             aligned_left = bool(current.label or current.code_parts)
-            placed = slots[:count] if aligned_left else slots[len(slots) - count:]
+            placed = slots[:count] if aligned_left else slots[len(slots) - count :]
             if 0 < count < len(slots):
                 self._finding(
                     "parse.short-row",
@@ -417,7 +418,12 @@ class TableBuilder:
             started_on_line = 1 if indented and repeated else 0
             for token in tokens:
                 slots = groups[0 if repeated else group_index].of("amount")
-                amount = is_amount_text(token) or (current is not None and bool(current.label or current.code_parts) and normalise_number_text(token).isdigit() and not codes.is_code(token))
+                amount = is_amount_text(token) or (
+                    current is not None
+                    and bool(current.label or current.code_parts)
+                    and normalise_number_text(token).isdigit()
+                    and not codes.is_code(token)
+                )
                 if current is not None and amount:
                     if (
                         current.line_number is None
@@ -450,6 +456,11 @@ class TableBuilder:
         return drafts
 
 
+def _is_code_header(header: str) -> bool:
+    """True for a header over code cells: 类, 款, 项, or …科目编码/代码."""
+    return header in _CODE_PART_HEADERS or header.endswith(_CODE_HEADERS)
+
+
 def _is_shifted(cells: Sequence[str], roles: list[Optional[str]]) -> bool:
     """True if a row's first printed cell is text standing in an amount position."""
     for position, cell in enumerate(cells):
@@ -478,7 +489,9 @@ def _groups_on_line(tokens: list[str]) -> int:
 
 def _scan_aliases(text: str, canonical: CanonicalTable) -> list[str]:
     """Header words of ``canonical`` found in ``text`` left to right, longest first at each place."""
-    words = sorted({alias[0] for column in canonical.columns for alias in column.aliases if len(alias) == 1}, key=len, reverse=True)
+    words = sorted(
+        {alias[0] for column in canonical.columns for alias in column.aliases if len(alias) == 1}, key=len, reverse=True
+    )
     found, position = [], 0
     while position < len(text):
         for word in words:

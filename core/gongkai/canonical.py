@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
+from collections.abc import Sequence
 from importlib import resources
-from typing import Optional, Sequence
+from typing import Optional
 
 import attrs
+import tomllib
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
-_ORDINAL = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]、?|\d+[、.．](?!\d))"
-)
+_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]、?|\d+[、.．](?!\d))")
 _YEAR = re.compile(r"^(?:20\d\d)年度?")
 
 
@@ -56,7 +55,7 @@ class CanonicalColumn:
         best = 0
         for candidate in candidates:
             for alias in self.aliases:
-                if len(alias) <= len(candidate) and candidate[len(candidate) - len(alias):] == alias:
+                if len(alias) <= len(candidate) and candidate[len(candidate) - len(alias) :] == alias:
                     best = max(best, len(alias))
         return best
 

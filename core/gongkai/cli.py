@@ -7,8 +7,9 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence, TextIO
+from typing import Optional, TextIO
 
 from . import __version__
 from .errors import GongkaiError, OutputError, PluginError
@@ -19,7 +20,7 @@ from .schema import Document
 
 EXIT_OK = 0
 EXIT_USAGE = 2
-EXIT_CODES = f"""\
+EXIT_CODES = """\
 exit codes:
   0  every file was parsed
   2  usage error (unknown option, missing file argument)
@@ -120,7 +121,10 @@ def _plugins_command(registry: Registry, stream: TextIO) -> int:
         for entry in entries:
             record = entry.record
             detail = getattr(record, "province", "") or getattr(record, "description", "")
-            print(f"  {record.name:<10} {detail:<40} plugin {entry.plugin} ({entry.distribution or 'unknown'})", file=stream)
+            print(
+                f"  {record.name:<10} {detail:<40} plugin {entry.plugin} ({entry.distribution or 'unknown'})",
+                file=stream,
+            )
     return EXIT_OK
 
 

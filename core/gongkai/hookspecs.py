@@ -24,11 +24,13 @@ Two kinds of hooks:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Optional
 
 import pluggy
 
 if TYPE_CHECKING:
+    from .canonical import CanonicalTable
     from .registrations import (
         DetectionContext,
         Exporter,
@@ -39,7 +41,6 @@ if TYPE_CHECKING:
     )
     from .schema import Table
     from .segment import TableBlock
-    from .canonical import CanonicalTable
 
 PROJECT = "gongkai"
 
@@ -48,7 +49,7 @@ hookimpl = pluggy.HookimplMarker(PROJECT)
 
 
 @hookspec
-def gongkai_readers() -> Sequence["Reader"]:
+def gongkai_readers() -> Sequence[Reader]:
     """Register input formats.
 
     Return a list of :class:`~gongkai.registrations.Reader`. For every input the core asks each
@@ -59,7 +60,7 @@ def gongkai_readers() -> Sequence["Reader"]:
 
 
 @hookspec
-def gongkai_exporters() -> Sequence["Exporter"]:
+def gongkai_exporters() -> Sequence[Exporter]:
     """Register output formats.
 
     Return a list of :class:`~gongkai.registrations.Exporter`; its ``name`` is what users pass to
@@ -68,7 +69,7 @@ def gongkai_exporters() -> Sequence["Exporter"]:
 
 
 @hookspec
-def gongkai_regions() -> Sequence["RegionProfile"]:
+def gongkai_regions() -> Sequence[RegionProfile]:
     """Register regions described as data.
 
     Return a list of :class:`~gongkai.registrations.RegionProfile`. A profile alone is enough for
@@ -80,9 +81,7 @@ def gongkai_regions() -> Sequence["RegionProfile"]:
 
 
 @hookspec
-def gongkai_detect_region(
-    context: "DetectionContext", profiles: Sequence["RegionProfile"]
-) -> Optional["RegionClaim"]:
+def gongkai_detect_region(context: DetectionContext, profiles: Sequence[RegionProfile]) -> Optional[RegionClaim]:
     """Claim a document for a region.
 
     ``context`` holds the publishing body's name (from the cover and the 编制单位/部门/单位 lines)
@@ -95,9 +94,7 @@ def gongkai_detect_region(
 
 
 @hookspec(firstresult=True)
-def gongkai_identify_table(
-    block: "TableBlock", region: "RegionClaim", kind: Optional[str]
-) -> Optional[str]:
+def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[str]:
     """Say which canonical table a printed table is.
 
     ``block`` is a table as segmentation found it: its printed title, its printed number
@@ -110,9 +107,7 @@ def gongkai_identify_table(
 
 
 @hookspec(firstresult=True)
-def gongkai_map_column(
-    table: "CanonicalTable", header: "HeaderCell", region: "RegionClaim"
-) -> Optional[str]:
+def gongkai_map_column(table: CanonicalTable, header: HeaderCell, region: RegionClaim) -> Optional[str]:
     """Map a printed column header to a canonical column of ``table``.
 
     ``header`` carries the printed header path (outer to inner), the 栏次 number printed under
@@ -124,9 +119,7 @@ def gongkai_map_column(
 
 
 @hookspec(firstresult=True)
-def gongkai_repair_table(
-    table: "Table", block: "TableBlock", region: "RegionClaim"
-) -> Optional["Table"]:
+def gongkai_repair_table(table: Table, block: TableBlock, region: RegionClaim) -> Optional[Table]:
     """Repair a region's layout quirk in a table the core has built.
 
     Called once per table after its rows are assembled. Return a new

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import functools
 import importlib
+from collections.abc import Iterable
 from importlib import metadata
-from typing import Generic, Iterable, Optional, TypeVar
+from typing import Any, Generic, Optional, TypeVar, cast
 
 import attrs
 import pluggy
@@ -85,7 +86,7 @@ class Registry:
     regions: tuple[Registered[RegionProfile], ...]
 
     @classmethod
-    def collect(cls, manager: pluggy.PluginManager) -> "Registry":
+    def collect(cls, manager: pluggy.PluginManager) -> Registry:
         """Ask every plugin for its records; PluginError when two records of a kind share a name."""
         distributions = _distributions(manager)
 
@@ -94,7 +95,8 @@ class Registry:
             seen: dict[str, str] = {}
             for implementation in reversed(hook.get_hookimpls()):
                 plugin = implementation.plugin_name
-                for record in implementation.function() or ():
+                records_of_plugin = cast(Iterable[Any], implementation.function() or ())
+                for record in records_of_plugin:
                     if record.name in seen:
                         raise PluginError(
                             f"{kind} {record.name!r} is registered twice: by {seen[record.name]} and by {plugin}"

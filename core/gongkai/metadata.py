@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Optional, Sequence
+from collections.abc import Sequence
+from typing import Optional
 
 import attrs
 
@@ -17,7 +18,10 @@ from .segment import TableBlock, line_text, most_common
 
 _COVER_END = re.compile(r"^(?:目录|目\s*录|第[一二三四五六七八九十]+部分)")
 _YEAR = re.compile(r"(20\d\d)年度?")
-_KIND_WORDS = {"final": re.compile(r"(?:部门|单位|年度)决算|决算(?:公开|$)"), "budget": re.compile(r"(?:部门|单位|年度)预算|预算(?:公开|$)")}
+_KIND_WORDS = {
+    "final": re.compile(r"(?:部门|单位|年度)决算|决算(?:公开|$)"),
+    "budget": re.compile(r"(?:部门|单位|年度)预算|预算(?:公开|$)"),
+}
 _TABLE_KIND = {"final": re.compile(r"决算(?:总|明细)?表"), "budget": re.compile(r"预算(?:总)?表")}
 _SCOPE = {
     "department": re.compile(r"部门(?:决算|预算)|本表反映部门|部门[:：]"),

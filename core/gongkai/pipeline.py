@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Optional, Sequence, Union
+from typing import Optional, Union
 
 import pluggy
 
 from .build import TableBuilder
+from .canonical import CanonicalTable, load_spec, normalise_title
 from .errors import InputError, NotADisclosureError
 from .layout import Layout
 from .manager import Registry, default_plugin_manager
 from .metadata import Facts, document_unit, read_facts
-from .registrations import DetectionContext, HeaderCell, RegionClaim, RegionProfile
 from .regions.names import split_admin_name
 from .regions.national import NAME as NATIONAL
+from .registrations import DetectionContext, HeaderCell, RegionClaim, RegionProfile
 from .schema import Document, Finding, MissingTable, Provenance, Severity, Table
 from .segment import TableBlock, TocEntry, segment
-from .canonical import CanonicalTable, load_spec, normalise_title
 
 Source = Union[str, "os.PathLike[str]", bytes]
 
@@ -35,7 +36,9 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
         try:
             size = path.stat().st_size
             if size > max_bytes:
-                raise InputError(label, f"the file is {size / 1048576:.1f} MiB, over the limit of {max_bytes / 1048576:.0f} MiB")
+                raise InputError(
+                    label, f"the file is {size / 1048576:.1f} MiB, over the limit of {max_bytes / 1048576:.0f} MiB"
+                )
             data = path.read_bytes()
         except IsADirectoryError:
             raise InputError(label, "is a directory, not a file") from None
@@ -52,7 +55,10 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
 
 def read_layout(data: bytes, source: str, registry: Registry) -> Layout:
     """The layout of ``data`` read by the reader most confident it knows the format."""
-    scored = [(registered.record.sniff(data, source), index, registered.record) for index, registered in enumerate(registry.readers)]
+    scored = [
+        (registered.record.sniff(data, source), index, registered.record)
+        for index, registered in enumerate(registry.readers)
+    ]
     scored.sort(key=lambda item: (-item[0], item[1]))
     if not scored or scored[0][0] <= 0:
         if not data.strip():
@@ -61,8 +67,10 @@ def read_layout(data: bytes, source: str, registry: Registry) -> Layout:
     return scored[0][2].read(data, source)
 
 
-def _title_predicate(profiles: Sequence[RegionProfile]):
-    titles = {normalise_title(title) for table in load_spec().tables for kind in table.titles.values() for title in kind}
+def _title_predicate(profiles: Sequence[RegionProfile]) -> Callable[[str], bool]:
+    titles = {
+        normalise_title(title) for table in load_spec().tables for kind in table.titles.values() for title in kind
+    }
     titles |= {normalise_title(title) for profile in profiles for title in profile.titles}
     return lambda text: normalise_title(text) in titles
 
@@ -121,14 +129,20 @@ def build_tables(
     return tables, findings
 
 
-def _missing(toc: Sequence[TocEntry], tables: Sequence[Table], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay) -> list[MissingTable]:
+def _missing(
+    toc: Sequence[TocEntry], tables: Sequence[Table], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+) -> list[MissingTable]:
     present = {table.id for table in tables}
     missing: list[MissingTable] = []
     for entry in toc:
         block = TableBlock(title=entry.title, title_line=entry.line)
         table_id = hook.gongkai_identify_table(block=block, region=claim, kind=kind)
         if table_id is not None and table_id not in present and table_id not in {m.table for m in missing}:
-            missing.append(MissingTable(title=entry.title, table=table_id, provenance=Provenance(entry.line.page, entry.line.number)))
+            missing.append(
+                MissingTable(
+                    title=entry.title, table=table_id, provenance=Provenance(entry.line.page, entry.line.number)
+                )
+            )
     return missing
 
 
@@ -155,7 +169,9 @@ def parse(
     claim = detect_region(manager.hook, facts, profiles)
     tables, findings = build_tables(blocks, claim, facts.kind, manager.hook)
     if not tables:
-        raise NotADisclosureError(label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)")
+        raise NotADisclosureError(
+            label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"
+        )
     used = [block for block in blocks if any(table.provenance.line == block.title_line.number for table in tables)]
     return Document(
         source=label,
@@ -172,6 +188,3 @@ def parse(
         missing=tuple(_missing(toc, tables, claim, facts.kind, manager.hook)),
         findings=tuple(findings),
     )
-
-
-

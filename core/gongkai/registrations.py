@@ -6,7 +6,8 @@ with the same name.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Mapping, Optional, Sequence, TextIO
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Optional, TextIO
 
 import attrs
 
@@ -28,7 +29,7 @@ class Reader:
 
     name: str
     sniff: Callable[[bytes, str], float]
-    read: Callable[[bytes, str], "Layout"]
+    read: Callable[[bytes, str], Layout]
     extensions: tuple[str, ...] = ()
     description: str = ""
 
@@ -38,7 +39,7 @@ class Exporter:
     """An output format: ``write(documents, stream)`` writes parsed documents to a text stream."""
 
     name: str
-    write: Callable[[Sequence["Document"], TextIO], None]
+    write: Callable[[Sequence[Document], TextIO], None]
     extension: str
     media_type: str = "text/plain"
     description: str = ""

@@ -3,7 +3,7 @@ altering a printed value. Each takes a table and returns a new one."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import attrs
 

@@ -7,8 +7,9 @@ difference between a blank cell, a printed value and a not-applicable dash, and 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Iterator, Optional
+from typing import Optional
 
 import attrs
 
@@ -104,9 +105,7 @@ class Table:
         """Rows with the given code and/or printed label (white space ignored), top to bottom."""
         wanted = None if label is None else "".join(label.split())
         return [
-            row
-            for row in self.rows
-            if (code is None or row.code == code) and (wanted is None or row.label == wanted)
+            row for row in self.rows if (code is None or row.code == code) and (wanted is None or row.label == wanted)
         ]
 
 

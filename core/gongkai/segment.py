@@ -2,8 +2,9 @@
 body and notes.
 
 A table starts at a line whose text is a known table title (after removing ordinals, years,
-quotes and spaces) and ends at the next title, at a part heading (第三部分 …), at any other heading,
-or after its notes. Lines of a 目录 (dot leaders before a page number) are collected separately:
+quotes and spaces) or is shaped like one (…决算表, …情况表), and ends at the next title, at a part
+heading (第三部分 …), at any other heading, or after its notes. Which blocks are standard tables is
+decided later, by the ``gongkai_identify_table`` hook. Lines of a 目录 (dot leaders before a page number) are collected separately:
 they say which tables the document claims to contain.
 """
 
@@ -11,14 +12,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Callable, Iterable, Optional
+from collections.abc import Callable, Iterable
+from typing import Optional
 
 import attrs
 
 from .amounts import NOT_APPLICABLE_MARKS, normalise_number_text
+from .canonical import compact, normalise_title
 from .codes import is_code
 from .layout import Layout, Line, LineKind
-from .canonical import compact, normalise_title
 
 _TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{3,}|-{4,})")
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
@@ -81,7 +83,7 @@ class TableBlock:
         """The publishing body its 编制单位/部门/单位 line names, or None."""
         text = self._meta_text()
         for found in _ENTITY_LABEL.finditer(text):
-            rest = text[found.end():]
+            rest = text[found.end() :]
             end = _ENTITY_END.search(rest)
             name = rest[: end.start()] if end else rest
             if name and name not in {"万元", "元", "千元"}:
@@ -151,14 +153,19 @@ def _title_text(line: Line) -> Optional[str]:
     return text if 2 <= len(text) <= 60 else None
 
 
+def _generic_title(text: Optional[str]) -> bool:
+    """True for a line shaped like a table title (…决算表, …情况表) that is not a meta line."""
+    return (
+        text is not None
+        and len(text) <= 40
+        and bool(_GENERIC_TITLE.search(text))
+        and not _META_LINE.search(text)
+        and not _NOTE.match(text)
+    )
+
+
 def _ends_block(line: Line, text: Optional[str]) -> bool:
-    if line.kind is LineKind.HEADING:
-        return True
-    if text is None:
-        return False
-    if _PART.match(text):
-        return True
-    return bool(_GENERIC_TITLE.search(text)) and not _META_LINE.search(text) and len(text) <= 40
+    return line.kind is LineKind.HEADING or (text is not None and bool(_PART.match(text)))
 
 
 @attrs.define
@@ -248,7 +255,7 @@ def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[Table
             toc.append(entry)
             continue
         text = _title_text(line)
-        if text is not None and is_title(text):
+        if text is not None and (is_title(text) or _generic_title(text)):
             if current is not None and current.empty and normalise_title(current.title) == normalise_title(text):
                 current = _Open(title=text, title_line=line, heading=current.title, meta=current.meta)
                 continue

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import csv
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from ..hookspecs import hookimpl
 from ..registrations import Exporter

@@ -7,7 +7,8 @@ into floats.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional, Sequence, TextIO
+from collections.abc import Sequence
+from typing import Any, Optional, TextIO
 
 from .. import __version__
 from ..hookspecs import hookimpl

@@ -8,7 +8,7 @@ between blank lines is a printed page number and is marked so that it never ente
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
 from ..layout import Layout, Line, LineKind

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..canonical import CanonicalTable, load_spec
 from ..hookspecs import hookimpl
 from ..registrations import HeaderCell, RegionClaim
 from ..segment import TableBlock
-from ..canonical import CanonicalTable, load_spec
 
 NAME = "national"
 

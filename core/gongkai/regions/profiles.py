@@ -4,13 +4,14 @@ numbering to canonical tables."""
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
+from typing import Optional
 
+from ..canonical import normalise_title
 from ..hookspecs import hookimpl
 from ..registrations import DetectionContext, RegionClaim, RegionProfile
 from ..schema import Region
 from ..segment import TableBlock
-from ..canonical import normalise_title
 from .names import split_admin_name
 
 ENTITY_SCORE = 100
@@ -29,7 +30,9 @@ def claim_from_text(profile: RegionProfile, text: str, score: int) -> Optional[R
     if not text:
         return None
     parsed = split_admin_name(text)
-    city = next((c for c in profile.cities if text.startswith(c) or (parsed.city and _short(c) == _short(parsed.city))), None)
+    city = next(
+        (c for c in profile.cities if text.startswith(c) or (parsed.city and _short(c) == _short(parsed.city))), None
+    )
     if city is None:
         city = next((c for c in profile.cities if _short(c) in text), None)
     county = parsed.county if city and parsed.city else None

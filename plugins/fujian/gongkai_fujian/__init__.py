@@ -5,7 +5,7 @@ Fujian's documents follow the national layout, so the region is plain data: a pr
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from gongkai import RegionProfile, hookimpl
 

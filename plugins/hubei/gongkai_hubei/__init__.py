@@ -8,20 +8,36 @@ header — 预算数 and 决算数, each split into 合计, 因公出国（境�
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
+from typing import Optional
 
 from gongkai import RegionClaim, RegionProfile, Table, hookimpl
+from gongkai.canonical import CanonicalTable
 from gongkai.registrations import HeaderCell
 from gongkai.repairs import transpose_items
 from gongkai.segment import TableBlock
-from gongkai.canonical import CanonicalTable
 
 PROFILE = RegionProfile(
     name="hubei",
     province="湖北省",
     cities=(
-        "武汉市", "黄石市", "十堰市", "宜昌市", "襄阳市", "鄂州市", "荆门市", "孝感市", "荆州市",
-        "黄冈市", "咸宁市", "随州市", "恩施土家族苗族自治州", "恩施州", "仙桃市", "潜江市", "天门市",
+        "武汉市",
+        "黄石市",
+        "十堰市",
+        "宜昌市",
+        "襄阳市",
+        "鄂州市",
+        "荆门市",
+        "孝感市",
+        "荆州市",
+        "黄冈市",
+        "咸宁市",
+        "随州市",
+        "恩施土家族苗族自治州",
+        "恩施州",
+        "仙桃市",
+        "潜江市",
+        "天门市",
         "神农架林区",
     ),
     numbering={

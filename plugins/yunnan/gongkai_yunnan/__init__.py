@@ -9,22 +9,43 @@ the plugin joins them.
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from collections.abc import Sequence
+from typing import Optional
 
 from gongkai import RegionClaim, RegionProfile, Table, hookimpl
+from gongkai.canonical import CanonicalTable
 from gongkai.registrations import HeaderCell
 from gongkai.repairs import join_code_and_name_rows
 from gongkai.segment import TableBlock
-from gongkai.canonical import CanonicalTable
 
 PROFILE = RegionProfile(
     name="yunnan",
     province="云南省",
     cities=(
-        "昆明市", "曲靖市", "玉溪市", "保山市", "昭通市", "丽江市", "普洱市", "临沧市",
-        "楚雄彝族自治州", "楚雄州", "红河哈尼族彝族自治州", "红河州", "文山壮族苗族自治州", "文山州",
-        "西双版纳傣族自治州", "西双版纳州", "大理白族自治州", "大理州", "德宏傣族景颇族自治州", "德宏州",
-        "怒江傈僳族自治州", "怒江州", "迪庆藏族自治州", "迪庆州",
+        "昆明市",
+        "曲靖市",
+        "玉溪市",
+        "保山市",
+        "昭通市",
+        "丽江市",
+        "普洱市",
+        "临沧市",
+        "楚雄彝族自治州",
+        "楚雄州",
+        "红河哈尼族彝族自治州",
+        "红河州",
+        "文山壮族苗族自治州",
+        "文山州",
+        "西双版纳傣族自治州",
+        "西双版纳州",
+        "大理白族自治州",
+        "大理州",
+        "德宏傣族景颇族自治州",
+        "德宏州",
+        "怒江傈僳族自治州",
+        "怒江州",
+        "迪庆藏族自治州",
+        "迪庆州",
     ),
     numbering={
         "final": {

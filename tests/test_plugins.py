@@ -1,0 +1,228 @@
+"""The plugin API at work: a region defined only in this test, discovered and used without any
+change to the core, plus the manager's rules for broken plugins."""
+
+from __future__ import annotations
+
+import io
+import sys
+import textwrap
+import types
+from pathlib import Path
+from typing import Optional, Sequence
+
+import attrs
+import pytest
+
+import gongkai
+from gongkai import RegionClaim, RegionProfile, Table, hookimpl
+from gongkai.canonical import CanonicalTable
+from gongkai.errors import PluginError
+from gongkai.layout import Layout, Line, LineKind
+from gongkai.manager import Registry, create_plugin_manager
+from gongkai.registrations import Exporter, HeaderCell, Reader
+from gongkai.segment import TableBlock
+
+# A made-up region that numbers its tables 公开11/公开12, calls its summary 收支情况总表, heads its
+# amounts 实支数 and prints the 合计 row last.
+FAKE_DOCUMENT = textwrap.dedent(
+    """\
+    测试省样例市卫生局2023年度部门决算
+
+    收支情况总表
+    公开11表
+    部门：样例市卫生局\t金额单位：万元
+    收入\t\t支出\t
+    项目\t决算数\t项目\t决算数
+    一、一般公共预算财政拨款收入\t100.00\t一、一般公共服务支出\t100.00
+    本年收入合计\t100.00\t本年支出合计\t100.00
+
+    支出决算表
+    公开12表
+    部门：样例市卫生局\t金额单位：万元
+    科目编码\t科目名称\t实支数\t基本支出\t项目支出
+    201\t一般公共服务支出\t100.00\t60.00\t40.00
+    20101\t人大事务\t100.00\t60.00\t40.00
+    合计\t\t100.00\t60.00\t40.00
+    """
+).encode("utf-8")
+
+
+class Testland:
+    """The fake region plugin: a profile plus the two quirks data cannot say."""
+
+    PROFILE = RegionProfile(
+        name="testland",
+        province="测试省",
+        cities=("样例市",),
+        numbering={"final": {"11": "summary", "12": "expenditure"}},
+        titles={"收支情况总表": "summary"},
+    )
+
+    @hookimpl
+    def gongkai_regions(self) -> Sequence[RegionProfile]:
+        return [self.PROFILE]
+
+    @hookimpl
+    def gongkai_map_column(self, table: CanonicalTable, header: HeaderCell, region: RegionClaim) -> Optional[str]:
+        if region.plugin == "testland" and header.path and header.path[-1] == "实支数":
+            return "total"
+        return None
+
+    @hookimpl
+    def gongkai_repair_table(self, table: Table, block: TableBlock, region: RegionClaim) -> Optional[Table]:
+        if region.plugin != "testland":
+            return None
+        totals = [row for row in table.rows if row.label == "合计"]
+        return attrs.evolve(table, rows=tuple(totals + [row for row in table.rows if row not in totals]))
+
+
+def test_a_region_defined_in_a_test_is_used_without_changing_the_core() -> None:
+    manager = create_plugin_manager(plugins=[Testland()])
+    document = gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    assert document.plugin == "testland"
+    assert document.region.path() == "测试省/样例市"
+    assert [(t.id, t.number) for t in document.tables] == [("summary", "公开11表"), ("expenditure", "公开12表")]
+    expenditure = document.table("expenditure")
+    assert expenditure is not None
+    assert [row.label for row in expenditure.rows] == ["合计", "一般公共服务支出", "人大事务"]
+    total = expenditure.rows[0].cell("total")
+    assert total is not None and str(total.value) == "100.00" and total.provenance.line == 17
+
+
+def test_without_the_plugin_the_national_baseline_reads_what_it_knows() -> None:
+    manager = create_plugin_manager(entry_points=False)
+    document = gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    assert document.plugin == "national"
+    assert document.region.city == "样例市"
+    assert [t.id for t in document.tables] == ["expenditure"]  # 收支情况总表 is not a national title
+    assert any(f.check == "parse.unmapped-column" and "实支数" in f.message for f in document.findings)
+
+
+def test_a_region_is_discovered_through_its_entry_point(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "gongkai_testland.py").write_text(
+        textwrap.dedent(
+            """\
+            from gongkai import RegionProfile, hookimpl
+
+            @hookimpl
+            def gongkai_regions():
+                return [RegionProfile(name="testland", province="测试省", cities=("样例市",),
+                                      numbering={"final": {"11": "summary", "12": "expenditure"}},
+                                      titles={"收支情况总表": "summary"})]
+            """
+        ),
+        encoding="utf-8",
+    )
+    info = tmp_path / "gongkai_testland-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: gongkai-testland\nVersion: 0.1\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text("[gongkai]\ntestland = gongkai_testland\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    manager = create_plugin_manager()
+    registry = Registry.collect(manager)
+    testland = [r for r in registry.regions if r.record.name == "testland"]
+    assert testland and testland[0].distribution == "gongkai-testland 0.1"
+    document = gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    assert document.plugin == "testland"
+    assert [t.id for t in document.tables] == ["summary", "expenditure"]
+    sys.modules.pop("gongkai_testland", None)
+
+
+def test_the_region_plugins_are_installed_as_entry_points() -> None:
+    registry = Registry.collect(create_plugin_manager())
+    origins = {r.record.name: (r.plugin, r.distribution) for r in registry.regions}
+    assert set(origins) >= {"fujian", "yunnan", "hubei"}
+    for name in ("fujian", "yunnan", "hubei"):
+        plugin, distribution = origins[name]
+        assert plugin == name and distribution is not None and distribution.startswith("gongkai ")
+
+
+def test_a_hook_implementation_matching_no_hook_is_rejected() -> None:
+    broken = types.SimpleNamespace(gongkai_bogus=hookimpl(lambda: None))
+    with pytest.raises(PluginError, match="gongkai_bogus"):
+        create_plugin_manager(entry_points=False, plugins=[broken])
+
+
+def test_two_regions_with_one_name_are_rejected() -> None:
+    class Impostor:
+        @hookimpl
+        def gongkai_regions(self) -> Sequence[RegionProfile]:
+            return [RegionProfile(name="fujian", province="福建省")]
+
+    with pytest.raises(PluginError, match="fujian"):
+        create_plugin_manager(plugins=[Impostor()])
+
+
+def test_a_reader_plugin_is_chosen_by_content() -> None:
+    def read(data: bytes, source: str) -> Layout:
+        rows = data.decode("utf-8").splitlines()[1:]
+        lines = tuple(Line(n, LineKind.CELLS, tuple(row.split(";"))) for n, row in enumerate(rows, start=2))
+        return Layout(source=source, format="semicolon", lines=lines)
+
+    class Semicolon:
+        @hookimpl
+        def gongkai_readers(self) -> Sequence[Reader]:
+            return [Reader(name="semicolon", sniff=lambda d, n: 0.9 if d.startswith(b"#SEMICOLON") else 0.0, read=read)]
+
+    data = "#SEMICOLON\n" + FAKE_DOCUMENT.decode("utf-8").replace("\t", ";")
+    manager = create_plugin_manager(entry_points=False, plugins=[Semicolon()])
+    document = gongkai.parse(data.encode("utf-8"), name="x.dat", plugin_manager=manager)
+    assert document.format == "semicolon"
+    assert document.table("expenditure") is not None
+
+
+def test_an_exporter_plugin_is_registered_by_name() -> None:
+    def write(documents: Sequence[gongkai.Document], stream: io.TextIOBase) -> None:  # type: ignore[override]
+        stream.write(str(sum(1 for d in documents for _ in d.cells())))
+
+    class Count:
+        @hookimpl
+        def gongkai_exporters(self) -> Sequence[Exporter]:
+            return [Exporter(name="count", write=write, extension=".txt")]  # type: ignore[arg-type]
+
+    manager = create_plugin_manager(entry_points=False, plugins=[Count()])
+    document = gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    buffer = io.StringIO()
+    Registry.collect(manager).exporter("count").write([document], buffer)
+    assert buffer.getvalue() == str(sum(1 for _ in document.cells()))
+
+
+def test_a_claim_with_a_higher_score_wins() -> None:
+    class Greedy:
+        @hookimpl
+        def gongkai_detect_region(self, context, profiles):  # type: ignore[no-untyped-def]
+            if context.entity and "样例市" in context.entity:
+                return RegionClaim(plugin="greedy", region=gongkai.Region(province="贪心省"), score=1000)
+            return None
+
+    manager = create_plugin_manager(plugins=[Testland(), Greedy()])
+    document = gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    assert (document.plugin, document.region.province) == ("greedy", "贪心省")
+
+
+def test_a_plugin_identifies_a_table_the_national_titles_do_not_know() -> None:
+    class Extra:
+        @hookimpl
+        def gongkai_identify_table(
+            self, block: TableBlock, region: RegionClaim, kind: Optional[str]
+        ) -> Optional[str]:
+            return "three_public" if block.title == "本级“三公”经费决算表" else None
+
+    data = textwrap.dedent(
+        """\
+        样例市卫生局2023年度部门决算
+        本级“三公”经费决算表
+        公开07表
+        项目\t决算数
+        合计\t0.48
+        公务接待费\t0.48
+        """
+    ).encode("utf-8")
+    with pytest.raises(gongkai.NotADisclosureError):
+        gongkai.parse(data, name="x.txt", plugin_manager=create_plugin_manager(entry_points=False))
+
+    manager = create_plugin_manager(entry_points=False, plugins=[Extra()])
+    document = gongkai.parse(data, name="x.txt", plugin_manager=manager)
+    table = document.table("three_public")
+    assert table is not None and [row.label for row in table.rows] == ["合计", "公务接待费"]
+    assert [str(row.cells[0].value) for row in table.rows] == ["0.48", "0.48"]
