@@ -203,9 +203,7 @@ def test_a_claim_with_a_higher_score_wins() -> None:
 def test_a_plugin_identifies_a_table_the_national_titles_do_not_know() -> None:
     class Extra:
         @hookimpl
-        def gongkai_identify_table(
-            self, block: TableBlock, region: RegionClaim, kind: Optional[str]
-        ) -> Optional[str]:
+        def gongkai_identify_table(self, block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[str]:
             return "three_public" if block.title == "本级“三公”经费决算表" else None
 
     data = textwrap.dedent(

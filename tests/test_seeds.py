@@ -8,7 +8,7 @@ from gongkai import CellStatus, Document
 
 from .seeds import FACTS, expected_cells, find_row
 
-SEEDS = sorted(FACTS)
+SEEDS = [pytest.param(seed, marks=getattr(pytest.mark, facts.format), id=seed) for seed, facts in sorted(FACTS.items())]
 
 
 @pytest.mark.parametrize("seed", SEEDS)

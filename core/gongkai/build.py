@@ -279,22 +279,33 @@ class TableBuilder:
             for position in span:
                 role = roles[position]
                 assert role is not None
-                column = None
+                column, header_path = None, paths[position]
                 if role == "amount":
-                    header = HeaderCell(
-                        path=paths[position], ordinal=ordinals.get(position), position=position, group=name
-                    )
-                    column = self.map_column(self.canonical, header)
-                    if column is None and self._has_values(position):
+                    column = self._map(HeaderCell(paths[position], ordinals.get(position), position, name))
+                    if column is not None:
+                        header_path = _printed_header(self.canonical, column, paths, position)
+                    elif self._has_values(position):
                         self._finding(
                             "parse.unmapped-column",
                             f"{self.block.title}：表头“{'/'.join(paths[position]) or '（空）'}”（第{position + 1}列）"
                             f"对应不到{self.canonical.name}的标准栏目，该列金额未读取",
                             self.block.header[0] if self.block.header else self.block.title_line,
                         )
-                slots.append(Slot(position=position, role=role, column=column, header=paths[position]))
+                slots.append(Slot(position=position, role=role, column=column, header=header_path))
             groups.append(Group(slots=tuple(slots), name=name))
         return groups
+
+    def _map(self, header: HeaderCell) -> Optional[str]:
+        """The canonical column a plugin maps ``header`` to; None (and a finding) for an unknown id."""
+        column = self.map_column(self.canonical, header)
+        if column is not None and column not in {c.id for c in self.canonical.columns}:
+            self._finding(
+                "parse.unknown-column",
+                f"{self.block.title}：插件把表头“{'/'.join(header.path)}”对应到{self.canonical.name}没有的栏目 {column}",
+                self.block.title_line,
+            )
+            return None
+        return column
 
     def _has_values(self, position: int) -> bool:
         return any(
@@ -358,7 +369,7 @@ class TableBuilder:
         for name in names:
             found: dict[str, str] = {}
             for token in tokens:
-                column = self.map_column(self.canonical, HeaderCell(path=(token,), group=name))
+                column = self._map(HeaderCell(path=(token,), group=name))
                 if column and column not in found:
                     found[column] = token
             slots = [Slot(position=-1, role="label")]
@@ -454,6 +465,25 @@ class TableBuilder:
                 current.label += compact(token)
         finish()
         return drafts
+
+
+def _printed_header(
+    canonical: CanonicalTable, column: str, paths: list[tuple[str, ...]], position: int, reach: int = 3
+) -> tuple[str, ...]:
+    """The printed header of a column a plugin mapped (by its 栏次 number, say).
+
+    Text extraction sometimes shifts a header row a cell or two off the body; when the header
+    printed at ``position`` does not name ``column`` but one printed up to ``reach`` cells away
+    does, that one is the column's header.
+    """
+    wanted = canonical.column(column)
+    if wanted.match(paths[position]):
+        return paths[position]
+    for distance in range(1, reach + 1):
+        for near in (position - distance, position + distance):
+            if 0 <= near < len(paths) and wanted.match(paths[near]):
+                return paths[near]
+    return paths[position]
 
 
 def _is_code_header(header: str) -> bool:
