@@ -7,8 +7,9 @@ import io
 import sys
 import textwrap
 import types
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Optional
 
 import attrs
 import pytest

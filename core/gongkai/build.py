@@ -301,7 +301,8 @@ class TableBuilder:
         if column is not None and column not in {c.id for c in self.canonical.columns}:
             self._finding(
                 "parse.unknown-column",
-                f"{self.block.title}：插件把表头“{'/'.join(header.path)}”对应到{self.canonical.name}没有的栏目 {column}",
+                f"{self.block.title}：插件把表头“{'/'.join(header.path)}”"
+                f"对应到{self.canonical.name}没有的栏目 {column}",
                 self.block.title_line,
             )
             return None

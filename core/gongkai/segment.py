@@ -4,8 +4,8 @@ body and notes.
 A table starts at a line whose text is a known table title (after removing ordinals, years,
 quotes and spaces) or is shaped like one (…决算表, …情况表), and ends at the next title, at a part
 heading (第三部分 …), at any other heading, or after its notes. Which blocks are standard tables is
-decided later, by the ``gongkai_identify_table`` hook. Lines of a 目录 (dot leaders before a page number) are collected separately:
-they say which tables the document claims to contain.
+decided later, by the ``gongkai_identify_table`` hook. Lines of a 目录 (dot leaders before a page
+number) are collected separately: they say which tables the document claims to contain.
 """
 
 from __future__ import annotations
