@@ -7,12 +7,14 @@ import io
 import os
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from itertools import repeat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional, TextIO
 
 from . import __version__
-from .errors import GongkaiError, OutputError, PluginError
+from .errors import GongkaiError, InternalError, OutputError, PluginError
 from .manager import Registry, default_plugin_manager
 from .pipeline import DEFAULT_MAX_BYTES, parse
 from .samples import sample_path
@@ -28,6 +30,7 @@ exit codes:
   4  a file is readable but holds no standard budget or final-accounts table
   5  the output file could not be written
   6  a plugin is broken (a hook that matches no specification, two records with one name)
+  7  internal error: gongkai or a plugin failed on a file (a bug: please report it)
 With several files, the good ones are still parsed and written; the exit code is that of the
 first file that failed. Each failure is one line on stderr: "gongkai: FILE: reason".
 """
@@ -59,6 +62,14 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         default=DEFAULT_MAX_BYTES / 1048576,
         metavar="MIB",
         help=f"refuse files larger than this many MiB (default: {DEFAULT_MAX_BYTES // 1048576})",
+    )
+    parse_command.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="parse N files at once (default: one per CPU core when there are 4 files or more)",
     )
     commands.add_parser(
         "plugins",
@@ -97,12 +108,12 @@ def _parse_command(args: argparse.Namespace, registry: Registry) -> int:
         return EXIT_USAGE
     documents: list[Document] = []
     status = EXIT_OK
-    for file in files:
-        try:
-            documents.append(parse(file, max_bytes=int(args.max_size * 1048576)))
-        except GongkaiError as error:
-            _error(str(error))
-            status = status or error.exit_code
+    for result in _parse_all(files, int(args.max_size * 1048576), args.jobs):
+        if isinstance(result, GongkaiError):
+            _error(str(result))
+            status = status or result.exit_code
+        else:
+            documents.append(result)
     if documents:
         buffer = io.StringIO()
         registry.exporter(args.format).write(documents, buffer)
@@ -112,6 +123,25 @@ def _parse_command(args: argparse.Namespace, registry: Registry) -> int:
             _error(str(error))
             return status or error.exit_code
     return status
+
+
+def _parse_one(file: str, max_bytes: int) -> Document | GongkaiError:
+    try:
+        return parse(file, max_bytes=max_bytes)
+    except GongkaiError as error:
+        return error
+    except Exception as error:  # a bug must not stop a batch of hundreds of documents
+        return InternalError(file, f"internal error ({type(error).__name__}: {error}); please report it")
+
+
+def _parse_all(files: list[str], max_bytes: int, jobs: int) -> list[Document | GongkaiError]:
+    """Each file's document or error, in the order given; in parallel processes for a batch."""
+    if jobs == 0:
+        jobs = (os.cpu_count() or 1) if len(files) >= 4 else 1
+    if jobs <= 1 or len(files) < 2:
+        return [_parse_one(file, max_bytes) for file in files]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
+        return list(pool.map(_parse_one, files, repeat(max_bytes)))
 
 
 def _plugins_command(registry: Registry, stream: TextIO) -> int:

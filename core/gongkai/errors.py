@@ -17,6 +17,10 @@ class GongkaiError(Exception):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        # so that errors raised in worker processes come back whole
+        return (type(self), (self.source, self.reason))
+
 
 class InputError(GongkaiError):
     """The input cannot be read as a document: empty, binary, badly encoded, too large."""
@@ -34,6 +38,12 @@ class OutputError(GongkaiError):
     """The output file cannot be written."""
 
     exit_code = 5
+
+
+class InternalError(GongkaiError):
+    """Parsing failed on something gongkai or a plugin did not expect: a bug to report."""
+
+    exit_code = 7
 
 
 class PluginError(Exception):

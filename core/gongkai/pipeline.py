@@ -32,7 +32,7 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
         data, label = source, name or "<bytes>"
     else:
         path = Path(source)
-        label = name or path.name
+        label = name or str(source)
         try:
             size = path.stat().st_size
             if size > max_bytes:
