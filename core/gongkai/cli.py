@@ -7,9 +7,9 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from itertools import repeat
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Optional, TextIO
 
