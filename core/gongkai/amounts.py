@@ -41,6 +41,11 @@ def parse_amount(raw: str) -> tuple[CellStatus, Optional[Decimal]]:
     return CellStatus.VALUE, Decimal(text.replace(",", "").lstrip("+"))
 
 
+def amount_text(value: Decimal) -> str:
+    """``value`` as plain digits with the printed precision, never in exponent form (``0E-7``)."""
+    return format(value, "f")
+
+
 def make_cell(column: str, raw: str, provenance: Provenance) -> Cell:
     """A cell for ``raw`` printed under ``column``; ``raw`` must be blank, a number or a dash."""
     status, value = parse_amount(raw)

@@ -26,7 +26,7 @@ from .canonical import CanonicalTable, compact, normalise_header
 from .layout import Line, LineKind
 from .registrations import HeaderCell
 from .schema import Cell, Column, Finding, Provenance, Row, Severity, Table
-from .segment import TableBlock, is_amount_text, line_text
+from .segment import TableBlock, is_amount_text, is_integer_amount, line_text
 
 MapColumn = Callable[[CanonicalTable, HeaderCell], Optional[str]]
 
@@ -213,18 +213,19 @@ class TableBuilder:
             values = [value for value in values if value not in NOT_APPLICABLE_MARKS]
             n_code = sum(1 for value in values if codes.is_code(value))
             n_amount = sum(1 for value in values if is_amount_text(value))
-            n_text = len(values) - n_code - n_amount
+            n_whole = sum(1 for value in values if is_integer_amount(value))
+            n_text = len(values) - n_code - n_amount - n_whole
             if any(h.startswith(_LINE_NUMBER_HEADERS) for h in headers) and n_amount == 0:
                 roles.append("line_number")
             elif not n_amount and (n_code or any(_is_code_header(h) for h in headers)):
                 roles.append("code")
-            elif n_text > n_amount:
+            elif n_text > n_amount + n_whole:
                 roles.append("label")
             elif position in ordinals:
                 roles.append("amount")
             elif not n_amount and any(_LABEL_HEADER.match(h) for h in headers):
                 roles.append("label")
-            elif n_amount or (headers and (not ordinals or position in ordinals)):
+            elif n_amount or n_whole or (headers and (not ordinals or position in ordinals)):
                 roles.append("amount")
             else:
                 roles.append(None)
@@ -344,7 +345,7 @@ class TableBuilder:
         raws = [cell(slot.position) for slot in amounts]
         if not draft.label and not draft.code_parts and amounts:
             first = next((raw for raw in raws if raw.strip()), "")
-            if first and not is_amount_text(first):
+            if first and not _amount_like(first):
                 # printed one cell to the right: the label stands in the first amount column and
                 # the amounts follow it in order, up to the end of the line
                 start = amounts[raws.index(first)].position
@@ -427,7 +428,12 @@ class TableBuilder:
             indented = len(line.text) - len(line.text.lstrip()) >= 2
             if at_row_start and not repeated:
                 group_index = 1 if indented and len(groups) > 1 and _groups_on_line(tokens) < len(groups) else 0
-            started_on_line = 1 if indented and repeated else 0
+            if current is None:
+                started_on_line = 1 if indented and repeated else 0
+            else:
+                # the line goes on with a row begun above (a wrapped name): the rows it starts
+                # stand to the right of that one
+                started_on_line = current.group + 1
             for token in tokens:
                 slots = groups[0 if repeated else group_index].of("amount")
                 amount = is_amount_text(token) or (
@@ -496,8 +502,12 @@ def _is_shifted(cells: Sequence[str], roles: list[Optional[str]]) -> bool:
     """True if a row's first printed cell is text standing in an amount position."""
     for position, cell in enumerate(cells):
         if cell.strip():
-            return position < len(roles) and roles[position] == "amount" and not is_amount_text(cell)
+            return position < len(roles) and roles[position] == "amount" and not _amount_like(cell)
     return False
+
+
+def _amount_like(text: str) -> bool:
+    return is_amount_text(text) or is_integer_amount(text)
 
 
 def _is_ordinal_row(line: Line) -> bool:

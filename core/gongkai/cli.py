@@ -92,6 +92,8 @@ def _write(text: str, output: Optional[str]) -> None:
     target = Path(output)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+        # mkstemp makes the file private (0600); the output gets the mode any new file would get
+        os.chmod(temporary, _existing_mode(target) or 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
         os.replace(temporary, target)
@@ -99,6 +101,20 @@ def _write(text: str, output: Optional[str]) -> None:
         if "temporary" in locals() and os.path.exists(temporary):
             os.unlink(temporary)
         raise OutputError(output, f"cannot write the output ({error.strerror or error})") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _existing_mode(path: Path) -> int:
+    """The permission bits of ``path`` if it is a file that exists, else 0."""
+    try:
+        return path.stat().st_mode & 0o7777 if path.is_file() else 0
+    except OSError:
+        return 0
 
 
 def _parse_command(args: argparse.Namespace, registry: Registry) -> int:
@@ -180,5 +196,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: output is UTF-8 whatever the locale, as the CSV and JSON contracts say."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
     sys.exit(main())

@@ -6,6 +6,14 @@ stderr as ``gongkai: <message>`` with no traceback.
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def printable(name: str) -> str:
+    """``name`` as it can be shown on one line: quoted with escapes if it holds control characters."""
+    # repr escapes control characters and the surrogates that undecodable file-name bytes become
+    return repr(name) if any(unicodedata.category(char) in ("Cc", "Cs") for char in name) else name
+
 
 class GongkaiError(Exception):
     """Base class of all errors gongkai reports to users."""
@@ -13,7 +21,7 @@ class GongkaiError(Exception):
     exit_code = 1
 
     def __init__(self, source: str, reason: str) -> None:
-        super().__init__(f"{source}: {reason}")
+        super().__init__(f"{printable(source)}: {reason}")
         self.source = source
         self.reason = reason
 

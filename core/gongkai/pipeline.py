@@ -16,6 +16,7 @@ from .errors import InputError, NotADisclosureError
 from .layout import Layout
 from .manager import Registry, default_plugin_manager
 from .metadata import Facts, document_unit, read_facts
+from .readers.decoding import is_blank
 from .regions.names import split_admin_name
 from .regions.national import NAME as NATIONAL
 from .registrations import DetectionContext, HeaderCell, RegionClaim, RegionProfile
@@ -27,6 +28,16 @@ Source = Union[str, "os.PathLike[str]", bytes]
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
 
+def _mib(size: int) -> str:
+    """A size for a message: in MiB, with as many decimals as it takes not to show 0 for a non-zero size."""
+    mib = size / 1048576
+    if mib >= 10 or mib == int(mib):
+        return f"{mib:.0f} MiB"
+    if mib >= 0.01:
+        return f"{mib:.2f} MiB"
+    return f"{size} bytes"
+
+
 def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         data, label = source, name or "<bytes>"
@@ -36,9 +47,7 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
         try:
             size = path.stat().st_size
             if size > max_bytes:
-                raise InputError(
-                    label, f"the file is {size / 1048576:.1f} MiB, over the limit of {max_bytes / 1048576:.0f} MiB"
-                )
+                raise InputError(label, f"the file is {_mib(size)}, over the limit of {_mib(max_bytes)}")
             data = path.read_bytes()
         except IsADirectoryError:
             raise InputError(label, "is a directory, not a file") from None
@@ -49,7 +58,7 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
         except OSError as error:
             raise InputError(label, f"cannot be read ({error.strerror or error})") from None
     if len(data) > max_bytes:
-        raise InputError(label, f"the input is over the limit of {max_bytes / 1048576:.0f} MiB")
+        raise InputError(label, f"the input is {_mib(len(data))}, over the limit of {_mib(max_bytes)}")
     return data, label
 
 
@@ -61,7 +70,7 @@ def read_layout(data: bytes, source: str, registry: Registry) -> Layout:
     ]
     scored.sort(key=lambda item: (-item[0], item[1]))
     if not scored or scored[0][0] <= 0:
-        if not data.strip():
+        if is_blank(data):
             raise InputError(source, "the file is empty")
         raise InputError(source, "not a document format gongkai can read (no reader recognises it)")
     return scored[0][2].read(data, source)

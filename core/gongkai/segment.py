@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Optional
 
 import attrs
@@ -33,6 +33,7 @@ _DECIMAL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,
 _NOTE = re.compile(r"^[-*•]?(?:注|说明|备注)")
 _META_LINE = re.compile(r"公开\d|单位[:：]|部门[:：]|^(?:20\d\d年度?|表|元|万元|\(?20\d\d年度?\)?)$")
 _GENERIC_TITLE = re.compile(r"(?:决算|预算|绩效|情况|明细|目标)[^:：]{0,12}表[)）]?$")
+_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "本年合计"})
 _HEADER_WORDS = frozenset(
     {"项目", "类", "款", "项", "栏次", "行次", "收入", "支出", "金额", "科目编码", "科目代码", "科目名称"}
@@ -116,6 +117,20 @@ def is_amount_text(text: str) -> bool:
     return bool(_DECIMAL.match(text)) or text in NOT_APPLICABLE_MARKS
 
 
+def is_integer_amount(text: str) -> bool:
+    """True for a printed whole number that cannot be a classification code (``0``, ``12``)."""
+    text = normalise_number_text(text)
+    return text.isdigit() and not is_code(text)
+
+
+def _starts_a_row(first: str, rest: Sequence[str]) -> bool:
+    """True if a line whose first cell is ``first`` is a body row whatever else it prints: an
+    enumerated item (一、…, （一）…), or a total followed by nothing but amounts, whole ones too."""
+    if _ENUMERATED.match(first):
+        return True
+    return first in _TOTAL_LABELS and all(is_amount_text(cell) or is_integer_amount(cell) for cell in rest)
+
+
 def is_data_cells(cells: Iterable[str]) -> bool:
     """True if a delimited line is a table body row rather than a header row."""
     filled = [compact(cell) for cell in cells if cell.strip()]
@@ -123,17 +138,19 @@ def is_data_cells(cells: Iterable[str]) -> bool:
         return False
     if is_code(filled[0]) or any(is_amount_text(cell) for cell in filled):
         return True
-    return filled[0] in _TOTAL_LABELS and len(filled) == 1
+    return _starts_a_row(filled[0], filled[1:])
 
 
 def is_data_text(text: str) -> bool:
-    """True if a space-aligned text line holds a table row (an amount, or a code and a name)."""
+    """True if a space-aligned text line holds a table row (an amount, a code and a name, a total)."""
     tokens = text.split()
     if not tokens:
         return False
     if any(is_amount_text(token) for token in tokens):
         return True
-    return len(tokens) >= 2 and is_code(tokens[0]) and not tokens[1].isdigit()
+    if len(tokens) >= 2 and is_code(tokens[0]) and not tokens[1].isdigit():
+        return True
+    return _starts_a_row(tokens[0], tokens[1:])
 
 
 def toc_entry(line: Line) -> Optional[TocEntry]:

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import attrs
 
-from .schema import CellStatus, Document
+from .amounts import amount_text
+from .schema import Document
 
 FIELDS = (
     "document",
@@ -77,7 +78,7 @@ def records(document: Document) -> Iterator[Record]:
             label=row.label,
             column=cell.column,
             column_label="/".join(header),
-            value=str(cell.value) if cell.status is CellStatus.VALUE else "",
+            value="" if cell.value is None else amount_text(cell.value),
             raw=cell.raw,
             unit=document.unit or "",
         )

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any, Optional, TextIO
 
 from .. import __version__
+from ..amounts import amount_text
 from ..hookspecs import hookimpl
 from ..registrations import Exporter
 from ..schema import Cell, Document, Finding, Provenance, Row, Table
@@ -24,7 +25,7 @@ def _cell(cell: Cell) -> dict[str, Any]:
     return {
         "column": cell.column,
         "status": cell.status.value,
-        "value": None if cell.value is None else str(cell.value),
+        "value": None if cell.value is None else amount_text(cell.value),
         "raw": cell.raw,
         "header": list(cell.header),
         "provenance": _provenance(cell.provenance),

@@ -6,6 +6,12 @@ from ..errors import InputError
 
 # Control characters other than tab, newline, carriage return and form feed never occur in text.
 _CONTROL = bytes(set(range(32)) - {9, 10, 12, 13})
+_BOM = b"\xef\xbb\xbf"
+
+
+def is_blank(data: bytes) -> bool:
+    """True if ``data`` holds nothing but whitespace, after an optional UTF-8 byte-order mark."""
+    return not data.removeprefix(_BOM).strip()
 
 
 def looks_binary(data: bytes) -> bool:
@@ -19,7 +25,7 @@ def looks_binary(data: bytes) -> bool:
 
 def decode_text(data: bytes, source: str) -> str:
     """Decode text as UTF-8 (with or without BOM), else GB18030; InputError if it is not text."""
-    if not data.strip():
+    if is_blank(data):
         raise InputError(source, "the file is empty")
     if looks_binary(data):
         raise InputError(source, "not a text document (binary content)")

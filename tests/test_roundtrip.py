@@ -1,0 +1,418 @@
+"""Round trips: generated tables rendered into each text layout and parsed back come back exactly.
+
+For every layout (tab-separated text, markdown with tab tables, markdown pipe tables and
+pdftotext-style space-aligned text) and three standard tables (支出决算表, 收入支出决算总表 and
+一般公共预算财政拨款基本支出决算表), ``gongkai.parse(render(table))`` must give one table with the
+canonical id whose rows are the generated ones in order (codes, labels, side-by-side group, 行次)
+and whose cells are the generated ones (printed text, status, exact value) — so the identities the
+generator guarantees hold in the parsed table too. No parse finding may be an error or a warning.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+
+import gongkai
+from gongkai import CellStatus, Document, Severity, Table
+
+from .rendering import (
+    FORMATS,
+    READER,
+    SUFFIX,
+    GenDocument,
+    GenTable,
+    documents,
+    render,
+    status_of,
+    value_of,
+)
+
+MARKS = {
+    "tsv": pytest.mark.text,
+    "pdftotext": pytest.mark.text,
+    "markdown": pytest.mark.markdown,
+    "pipe": pytest.mark.markdown,
+}
+FORMAT_PARAMS = [pytest.param(fmt, marks=MARKS[fmt], id=fmt) for fmt in FORMATS]
+
+# GONGKAI_ROUNDTRIP_SCALE multiplies the number of examples (for a long run: 20 or 50).
+SCALE = max(1, int(os.environ.get("GONGKAI_ROUNDTRIP_SCALE", "1")))
+ROUNDTRIP = settings(max_examples=50 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+WHOLE_DOCUMENT = settings(max_examples=15 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# -- helpers ----------------------------------------------------------------------------------------
+
+
+def parse_rendered(document: GenDocument, fmt: str) -> Document:
+    text = render(document, fmt)
+    note(f"rendered {fmt}:\n{text}")
+    return gongkai.parse(text.encode("utf-8"), name=f"roundtrip{SUFFIX[fmt]}")
+
+
+def describe(row) -> tuple:
+    return (row.code, row.label, row.group, row.line_number, tuple((c.column, c.raw) for c in row.cells))
+
+
+def assert_table(parsed: Table, generated: GenTable, numbered: bool = True) -> None:
+    """The parsed table is the generated one: rows in order, every cell with its text and value."""
+    assert parsed.id == generated.id
+    assert parsed.number == (f"公开{generated.number}表" if numbered else None)
+    note("parsed rows:\n" + "\n".join(repr(describe(row)) for row in parsed.rows))
+    expected = generated.rows
+    assert [(row.code, row.label) for row in parsed.rows] == [(row.code, row.label) for row in expected]
+    for got, want in zip(parsed.rows, expected):
+        assert got.group == want.group, (want.code, want.label)
+        assert got.line_number == want.line_number, (want.code, want.label)
+        assert [cell.column for cell in got.cells] == [column for column, _ in want.cells], (want.code, want.label)
+        for cell, (column, raw) in zip(got.cells, want.cells):
+            where = (want.code, want.label, column, raw)
+            assert cell.raw == raw, where
+            assert cell.status is status_of(raw), where
+            assert cell.value == value_of(raw), where
+            if cell.value is not None:
+                assert cell.value.as_tuple() == value_of(raw).as_tuple(), where  # two decimals kept
+
+
+def assert_document(document: Document, generated: GenDocument, fmt: str) -> None:
+    assert document.format == READER[fmt]
+    assert [table.id for table in document.tables] == [table.id for table in generated.tables]
+    assert document.entity == generated.entity
+    assert document.year == generated.year
+    assert document.kind == "final"
+    assert document.unit == generated.unit
+    bad = [f for f in document.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    assert not bad
+    for parsed, table in zip(document.tables, generated.tables):
+        assert_table(parsed, table, generated.numbered)
+
+
+def amount(row, column: str) -> Decimal:
+    cell = row.cell(column)
+    assert cell is not None, (row.label, column)
+    return Decimal(0) if cell.value is None else cell.value
+
+
+def by_label(table: Table, label: str, group: int):
+    rows = [row for row in table.rows if row.label == label and row.group == group]
+    assert len(rows) == 1, (label, group)
+    return rows[0]
+
+
+def assert_identities(table: Table) -> None:
+    """The accounting identities the generator guarantees, checked on the parsed table."""
+    if table.id == "expenditure":
+        columns = [column.id for column in table.columns]
+        assert columns == ["total", "basic", "project", "remit_superior", "operating", "subsidiary"]
+        (total,) = table.find(label="合计")
+        classes = [row for row in table.rows if row.level == 1]
+        for column in columns:
+            assert sum(amount(row, column) for row in classes) == amount(total, column), column
+            for parent in table.rows:
+                children = [row for row in table.rows if row.parent is not None and row.parent == parent.code]
+                if parent.code and children:
+                    assert sum(amount(row, column) for row in children) == amount(parent, column)
+        for row in table.rows:
+            assert amount(row, "total") == sum(amount(row, column) for column in columns[1:]), row.label
+    elif table.id == "summary":
+        income = [row for row in table.rows if row.group == 0]
+        spent = [row for row in table.rows if row.group == 1]
+        items_in = [row for row in income if row.label.endswith("收入") and "合计" not in row.label]
+        items_out = [row for row in spent if row.label[:1] in "一二三四五六七八九十" and "、" in row.label]
+        total_in = amount(by_label(table, "本年收入合计", 0), "income")
+        total_out = amount(by_label(table, "本年支出合计", 1), "expenditure")
+        assert sum(amount(row, "income") for row in items_in) == total_in
+        assert sum(amount(row, "expenditure") for row in items_out) == total_out
+        grand_in = amount(by_label(table, "总计", 0), "income")
+        grand_out = amount(by_label(table, "总计", 1), "expenditure")
+        assert grand_in == grand_out
+        (non_fiscal,) = [row for row in income if row.label.startswith("使用非财政拨款结余")]
+        carry_in = by_label(table, "年初结转和结余", 0)
+        assert grand_in == total_in + amount(non_fiscal, "income") + amount(carry_in, "income")
+        distribution, carry_out = by_label(table, "结余分配", 1), by_label(table, "年末结转和结余", 1)
+        assert grand_out == total_out + amount(distribution, "expenditure") + amount(carry_out, "expenditure")
+    else:
+        coded = [row for row in table.rows if row.code]
+        for parent in (row for row in coded if row.level == 1):
+            children = [row for row in coded if row.parent == parent.code]
+            assert sum(amount(row, "amount") for row in children) == amount(parent, "amount"), parent.code
+        personnel = sum(amount(row, "amount") for row in coded if row.code in ("301", "303"))
+        public = sum(amount(row, "amount") for row in coded if row.level == 1 and row.code not in ("301", "303"))
+        assert amount(by_label(table, "人员经费合计", 0), "amount") == personnel
+        assert amount(by_label(table, "公用经费合计", 1), "amount") == public
+
+
+def roundtrip(data: st.DataObject, fmt: str, kinds: tuple[str, ...]) -> None:
+    generated = data.draw(documents(fmt, kinds), label="document")
+    document = parse_rendered(generated, fmt)
+    assert_document(document, generated, fmt)
+    for table in document.tables:
+        assert_identities(table)
+
+
+# -- properties -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", FORMAT_PARAMS)
+@ROUNDTRIP
+@given(data=st.data())
+def test_expenditure_table_round_trips(fmt: str, data: st.DataObject) -> None:
+    roundtrip(data, fmt, ("expenditure",))
+
+
+@pytest.mark.parametrize("fmt", FORMAT_PARAMS)
+@ROUNDTRIP
+@given(data=st.data())
+def test_summary_table_round_trips(fmt: str, data: st.DataObject) -> None:
+    roundtrip(data, fmt, ("summary",))
+
+
+@pytest.mark.parametrize("fmt", FORMAT_PARAMS)
+@ROUNDTRIP
+@given(data=st.data())
+def test_economic_table_round_trips(fmt: str, data: st.DataObject) -> None:
+    roundtrip(data, fmt, ("economic",))
+
+
+@pytest.mark.parametrize("fmt", FORMAT_PARAMS)
+@WHOLE_DOCUMENT
+@given(data=st.data())
+def test_three_tables_in_one_document_round_trip(fmt: str, data: st.DataObject) -> None:
+    roundtrip(data, fmt, ("summary", "expenditure", "economic"))
+
+
+# -- examples -----------------------------------------------------------------------------------------
+
+COVER = "2023年度 XX市医疗保障局 部门决算\n\n"
+META = "公开{number}表\n部门：XX市医疗保障局  金额单位：万元\n\n"
+NOTE = "\n注：本表反映部门本年度各项支出情况。\n"
+EXPENDITURE_HEAD = (
+    "项目\t\t本年支出合计\t基本支出\t项目支出\t上缴上级支出\t经营支出\t对附属单位补助支出\n"
+    "科目编码\t科目名称\t\t\t\t\t\t\n"
+)
+EXPENDITURE_PDFTOTEXT_HEAD = (
+    "项目\n本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出\n支出功能分类科目编码 科目名称\n"
+)
+
+
+def parse_text(text: str, name: str = "example.txt") -> Document:
+    document = gongkai.parse(text.encode("utf-8"), name=name)
+    assert not [f for f in document.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    return document
+
+
+def expenditure_document(body: str, *, heading: str = "三、支出决算表", head: str = EXPENDITURE_HEAD) -> str:
+    return COVER + f"{heading}\n\n支出决算表\n\n" + META.format(number="03") + head + body + NOTE
+
+
+def cells(row) -> list[tuple[str, str, CellStatus, Decimal | None]]:
+    return [(cell.column, cell.raw, cell.status, cell.value) for cell in row.cells]
+
+
+V, B, NA = CellStatus.VALUE, CellStatus.BLANK, CellStatus.NOT_APPLICABLE
+
+
+@pytest.mark.text
+def test_thousands_separators_are_kept_as_printed_and_read_exactly() -> None:
+    body = (
+        "合计\t\t1,234,567.89\t2,304.44\t1,232,263.45\t\t\t\n"
+        "210\t卫生健康支出\t1,234,567.89\t2,304.44\t1,232,263.45\t\t\t\n"
+        "21015\t医疗保障管理事务\t1,234,567.89\t2,304.44\t1,232,263.45\t\t\t\n"
+        "2101501\t行政运行\t1,234,567.89\t2,304.44\t1,232,263.45\t\t\t\n"
+    )
+    table = parse_text(expenditure_document(body)).table("expenditure")
+    assert table is not None
+    (row,) = table.find(code="2101501")
+    assert cells(row)[:3] == [
+        ("total", "1,234,567.89", V, Decimal("1234567.89")),
+        ("basic", "2,304.44", V, Decimal("2304.44")),
+        ("project", "1,232,263.45", V, Decimal("1232263.45")),
+    ]
+    assert [cell.status for cell in row.cells[3:]] == [B, B, B]
+
+
+@pytest.mark.text
+def test_thousands_separators_in_pdftotext_text() -> None:
+    body = (
+        "合计 2,304.44 2,304.44 0.00 0.00 0.00 0.00\n"
+        "210 卫生健康支出 2,304.44 2,304.44 0.00 0.00 0.00 0.00\n"
+        "21015 医疗保障管理事务 2,304.44 2,304.44 0.00 0.00 0.00 0.00\n"
+        "2101501 行政运行 2,304.44 2,304.44 0.00 0.00 0.00 0.00\n"
+    )
+    table = parse_text(expenditure_document(body, head=EXPENDITURE_PDFTOTEXT_HEAD)).table("expenditure")
+    assert table is not None
+    (row,) = table.find(code="2101501")
+    assert cells(row)[:2] == [
+        ("total", "2,304.44", V, Decimal("2304.44")),
+        ("basic", "2,304.44", V, Decimal("2304.44")),
+    ]
+
+
+@pytest.mark.text
+def test_blank_zero_and_dash_are_three_different_things() -> None:
+    body = (
+        "合计\t\t12.00\t12.00\t0.00\t\t—\t-\n"
+        "210\t卫生健康支出\t12.00\t12.00\t0.00\t\t—\t-\n"
+        "21015\t医疗保障管理事务\t12.00\t12.00\t0.00\t\t—\t-\n"
+        "2101501\t行政运行\t12.00\t12.00\t0.00\t\t—\t-\n"
+    )
+    table = parse_text(expenditure_document(body)).table("expenditure")
+    assert table is not None
+    (row,) = table.find(code="2101501")
+    assert cells(row) == [
+        ("total", "12.00", V, Decimal("12.00")),
+        ("basic", "12.00", V, Decimal("12.00")),
+        ("project", "0.00", V, Decimal("0.00")),
+        ("remit_superior", "", B, None),
+        ("operating", "—", NA, None),
+        ("subsidiary", "-", NA, None),
+    ]
+
+
+@pytest.mark.text
+def test_dashes_in_pdftotext_text_fill_their_columns() -> None:
+    body = (
+        "合计 12.00 12.00 — 0.00 - 0.00\n"
+        "210 卫生健康支出 12.00 12.00 — 0.00 - 0.00\n"
+        "21015 医疗保障管理事务 12.00 12.00 — 0.00 - 0.00\n"
+        "2101501 行政运行 12.00 12.00 — 0.00 - 0.00\n"
+    )
+    table = parse_text(expenditure_document(body, head=EXPENDITURE_PDFTOTEXT_HEAD)).table("expenditure")
+    assert table is not None
+    (row,) = table.find(code="2101501")
+    assert [(column, status) for column, _, status, _ in cells(row)] == [
+        ("total", V), ("basic", V), ("project", NA), ("remit_superior", V), ("operating", NA), ("subsidiary", V),
+    ]  # fmt: skip
+
+
+@pytest.mark.markdown
+def test_markdown_bold_total_row_keeps_printed_amounts_without_tags() -> None:
+    body = (
+        "<b>合计</b>\t\t<b>2,304.44</b>\t<b>2,304.44</b>\t<b>—</b>\t\t\t\n"
+        "210\t卫生健康支出\t2,304.44\t2,304.44\t—\t\t\t\n"
+        "21015\t医疗保障管理事务\t2,304.44\t2,304.44\t—\t\t\t\n"
+        "2101501\t行政运行\t2,304.44\t2,304.44\t—\t\t\t\n"
+    )
+    document = parse_text(expenditure_document(body, heading="## 三、支出决算表"), name="example.md")
+    assert document.format == "markdown"
+    table = document.table("expenditure")
+    assert table is not None
+    (total,) = table.find(label="合计")
+    assert cells(total)[:4] == [
+        ("total", "2,304.44", V, Decimal("2304.44")),
+        ("basic", "2,304.44", V, Decimal("2304.44")),
+        ("project", "—", NA, None),
+        ("remit_superior", "", B, None),
+    ]
+
+
+@pytest.mark.markdown
+def test_markdown_pipe_table_with_blank_and_dash_cells() -> None:
+    body = (
+        "| 项目 |  | 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | 经营支出 | 对附属单位补助支出 |\n"
+        "|---|---|---|---|---|---|---|---|\n"
+        "| 科目编码 | 科目名称 |  |  |  |  |  |  |\n"
+        "| **合计** |  | **2,304.44** | **2,304.44** |  | — | 0.00 |  |\n"
+        "| 221 | 住房保障支出 | 2,304.44 | 2,304.44 |  | — | 0.00 |  |\n"
+        "| 22102 | 住房改革支出 | 2,304.44 | 2,304.44 |  | — | 0.00 |  |\n"
+        "| 2210201 | 住房公积金 | 2,304.44 | 2,304.44 |  | — | 0.00 |  |\n"
+    )
+    document = parse_text(expenditure_document(body, heading="## 三、支出决算表", head=""), name="example.md")
+    table = document.table("expenditure")
+    assert table is not None
+    assert [row.code for row in table.rows] == [None, "221", "22102", "2210201"]
+    assert [(c, r, s) for c, r, s, _ in cells(table.rows[0])] == [
+        ("total", "2,304.44", V), ("basic", "2,304.44", V), ("project", "", B),
+        ("remit_superior", "—", NA), ("operating", "0.00", V), ("subsidiary", "", B),
+    ]  # fmt: skip
+
+
+# -- layouts the round trips once got wrong: wrapped names, integer zeros, blank first lines ------
+
+ECONOMIC_PDFTOTEXT = (
+    COVER
+    + "六、一般公共预算财政拨款基本支出决算表\n\n一般公共预算财政拨款基本支出决算表\n\n"
+    + META.format(number="06")
+    + "科目编码 科目名称 金额 科目编码 科目名称 金额\n"
+    + "{body}"
+    + "人员经费合计 12.00 公用经费合计 3.00\n\n注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+)
+
+
+@pytest.mark.text
+def test_a_wrapped_name_does_not_move_the_rows_after_it_to_group_0() -> None:
+    body = (
+        "301 工资福利支出 12.00 302 商品和服务支出 3.00\n"
+        "30108\n"
+        "机关事业单位基本养老保\n"
+        "险缴费\n"
+        "12.00 30201 办公费 3.00\n"
+    )
+    table = parse_text(ECONOMIC_PDFTOTEXT.format(body=body)).table("basic_expenditure_economic")
+    assert table is not None
+    assert [(row.code, row.label, row.group) for row in table.rows[:4]] == [
+        ("301", "工资福利支出", 0),
+        ("302", "商品和服务支出", 1),
+        ("30108", "机关事业单位基本养老保险缴费", 0),
+        ("30201", "办公费", 1),
+    ]
+
+
+@pytest.mark.text
+def test_integer_zeros_in_a_delimited_table() -> None:
+    body = (
+        "合计\t\t12.00\t12.00\t0\t0\t0\t0\n"
+        "210\t卫生健康支出\t12.00\t12.00\t0\t0\t0\t0\n"
+        "21015\t医疗保障管理事务\t12.00\t12.00\t0\t0\t0\t0\n"
+        "2101501\t行政运行\t12.00\t12.00\t0\t0\t0\t0\n"
+    )
+    table = parse_text(expenditure_document(body)).table("expenditure")
+    assert table is not None
+    assert [(row.code, row.label) for row in table.rows] == [
+        (None, "合计"), ("210", "卫生健康支出"), ("21015", "医疗保障管理事务"), ("2101501", "行政运行"),
+    ]  # fmt: skip
+    assert [cell.raw for cell in table.rows[-1].cells] == ["12.00", "12.00", "0", "0", "0", "0"]
+    assert table.rows[-1].cells[2].value == Decimal(0)
+
+
+@pytest.mark.text
+def test_summary_whose_first_line_is_blank_on_both_sides() -> None:
+    text = (
+        COVER
+        + "一、收入支出决算总表\n\n收入支出决算总表\n\n"
+        + META.format(number="01")
+        + "收入\t\t支出\t\n项目\t决算数\t项目\t决算数\n"
+        + "一、一般公共预算财政拨款收入\t\t一、一般公共服务支出\t\n"
+        + "五、事业收入\t12.00\t九、卫生健康支出\t12.00\n"
+        + "本年收入合计\t12.00\t本年支出合计\t12.00\n"
+        + "总计\t12.00\t总计\t12.00\n"
+        + "\n注：本表反映部门本年度的总收支和年末结转结余情况。\n"
+    )
+    table = gongkai.parse(text.encode("utf-8"), name="example.txt").table("summary")
+    assert table is not None
+    assert [(row.label, row.group) for row in table.rows[:2]] == [
+        ("一、一般公共预算财政拨款收入", 0),
+        ("一、一般公共服务支出", 1),
+    ]
+    assert [cell.status for cell in table.rows[0].cells] == [B]
+
+
+@pytest.mark.text
+def test_integer_zeros_on_the_first_line_of_pdftotext_text() -> None:
+    body = (
+        "合计 0 0 0 0 0 0\n"
+        "210 卫生健康支出 0 0 0 0 0 0\n"
+        "21015 医疗保障管理事务 0 0 0 0 0 0\n"
+        "2101501 行政运行 0 0 0 0 0 0\n"
+    )
+    table = parse_text(expenditure_document(body, head=EXPENDITURE_PDFTOTEXT_HEAD)).table("expenditure")
+    assert table is not None
+    assert [(row.code, row.label) for row in table.rows] == [
+        (None, "合计"), ("210", "卫生健康支出"), ("21015", "医疗保障管理事务"), ("2101501", "行政运行"),
+    ]  # fmt: skip
+    assert [cell.raw for cell in table.rows[0].cells] == ["0"] * 6
