@@ -19,10 +19,12 @@ def test_the_api_has_the_hooks_the_design_promises() -> None:
         "gongkai_readers",
         "gongkai_exporters",
         "gongkai_regions",
+        "gongkai_checks",
         "gongkai_detect_region",
         "gongkai_identify_table",
         "gongkai_map_column",
         "gongkai_repair_table",
+        "gongkai_adjust_identities",
     }
 
 

@@ -4,6 +4,7 @@
     >>> document = gongkai.parse("disclosure.txt")          # doctest: +SKIP
     >>> document.table("expenditure").find(code="2101501")  # doctest: +SKIP
     >>> rows = list(gongkai.records(document))              # doctest: +SKIP
+    >>> [f.message for f in gongkai.check(document)]       # doctest: +SKIP
 
 Plugins implement the hooks of :mod:`gongkai.hookspecs`, marked with :data:`hookimpl`.
 """
@@ -12,16 +13,19 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .checks.engine import check
 from .errors import GongkaiError, InputError, NotADisclosureError
 from .hookspecs import hookimpl
 from .pipeline import parse
-from .registrations import Exporter, Reader, RegionClaim, RegionProfile
+from .registrations import Check, CheckContext, Exporter, Reader, RegionClaim, RegionProfile
 from .schema import Cell, CellStatus, Column, Document, Finding, MissingTable, Provenance, Region, Row, Severity, Table
 from .tidy import records
 
 __all__ = [
     "Cell",
     "CellStatus",
+    "Check",
+    "CheckContext",
     "Column",
     "Document",
     "Exporter",
@@ -39,6 +43,7 @@ __all__ = [
     "Severity",
     "Table",
     "__version__",
+    "check",
     "hookimpl",
     "parse",
     "records",

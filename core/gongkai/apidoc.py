@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import attrs
 
 from . import hookspecs, registrations
+from .checks import identities
 
 
 def hook_names() -> list[str]:
@@ -47,6 +48,10 @@ def render() -> str:
         registrations.RegionClaim,
         registrations.DetectionContext,
         registrations.HeaderCell,
+        registrations.Check,
+        registrations.CheckContext,
+        identities.Identity,
+        identities.Selector,
     ):
         fields = ", ".join(f"`{field.name}`" for field in attrs.fields(record))
         lines += [f"### `{record.__name__}`", "", inspect.cleandoc(record.__doc__ or ""), "", f"Fields: {fields}.", ""]

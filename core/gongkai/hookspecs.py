@@ -12,9 +12,9 @@ same way, so every behaviour of the core can be extended or overridden by a plug
 
 Two kinds of hooks:
 
-* **Registration hooks** (``gongkai_readers``, ``gongkai_exporters``, ``gongkai_regions``) return
-  lists of small frozen records (:mod:`gongkai.registrations`). Two records of one kind with the
-  same name are an error.
+* **Registration hooks** (``gongkai_readers``, ``gongkai_exporters``, ``gongkai_regions``,
+  ``gongkai_checks``) return lists of small frozen records (:mod:`gongkai.registrations`). Two
+  records of one kind with the same name (a check: the same id) are an error.
 * **Decision hooks** are called while a document is parsed. Those marked *first result* stop at the
   first implementation that returns something other than None; implementations registered later
   are asked first, and the core's national baseline is asked last. A region plugin should answer
@@ -31,7 +31,9 @@ import pluggy
 
 if TYPE_CHECKING:
     from .canonical import CanonicalTable
+    from .checks.identities import Identity
     from .registrations import (
+        Check,
         DetectionContext,
         Exporter,
         HeaderCell,
@@ -39,7 +41,7 @@ if TYPE_CHECKING:
         RegionClaim,
         RegionProfile,
     )
-    from .schema import Table
+    from .schema import Document, Table
     from .segment import TableBlock
 
 PROJECT = "gongkai"
@@ -65,6 +67,19 @@ def gongkai_exporters() -> Sequence[Exporter]:
 
     Return a list of :class:`~gongkai.registrations.Exporter`; its ``name`` is what users pass to
     ``gongkai parse --format``. The core registers ``json`` and ``csv`` (the tidy CSV) this way.
+    """
+
+
+@hookspec
+def gongkai_checks() -> Sequence[Check]:
+    """Register checks of parsed documents.
+
+    Return a list of :class:`~gongkai.registrations.Check`. Every registered check runs on every
+    parsed document (``gongkai check``, ``gongkai.check``, and ``gongkai parse``, whose output
+    includes the findings); a check that does not apply to a document returns no findings. Give
+    each check a stable dotted ``id`` (``identity.hierarchy``): users filter and suppress
+    findings by it, and the catalogue of checks in the documentation is generated from these
+    records. The core's own checks are registered this way.
     """
 
 
@@ -128,4 +143,16 @@ def gongkai_repair_table(table: Table, block: TableBlock, region: RegionClaim) -
     printed value: every cell keeps its ``raw`` text and provenance. :mod:`gongkai.repairs` has
     helpers for the common quirks (a code and its name printed on separate lines, a table
     printed transposed).
+    """
+
+
+@hookspec(firstresult=True)
+def gongkai_adjust_identities(document: Document, identities: Sequence[Identity]) -> Optional[Sequence[Identity]]:
+    """Adjust the accounting identities that the checks verify on ``document``.
+
+    ``identities`` are the table and cross-table identities of ``spec/identities.toml``, as
+    :class:`~gongkai.checks.identities.Identity` records. Return the list to verify instead
+    (add identities that hold in the region's layout, drop or replace ones that do not; keep
+    the ids of those you keep, as findings name them), or None to keep the list as it is. First
+    result wins; answer only for documents your plugin claimed (``document.plugin``).
     """

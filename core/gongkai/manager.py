@@ -14,7 +14,7 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError
-from .registrations import Exporter, Reader, RegionProfile
+from .registrations import Check, Exporter, Reader, RegionProfile
 
 BUILTIN_PLUGINS = (
     "gongkai.readers.text",
@@ -23,9 +23,10 @@ BUILTIN_PLUGINS = (
     "gongkai.exporters.csv_export",
     "gongkai.regions.profiles",
     "gongkai.regions.national",
+    "gongkai.checks.builtin",
 )
 
-T = TypeVar("T", Reader, Exporter, RegionProfile)
+T = TypeVar("T", Reader, Exporter, RegionProfile, Check)
 
 
 def create_plugin_manager(*, entry_points: bool = True, plugins: Iterable[object] = ()) -> pluggy.PluginManager:
@@ -79,29 +80,29 @@ def _distributions(manager: pluggy.PluginManager) -> dict[str, str]:
 
 @attrs.frozen
 class Registry:
-    """All readers, exporters and region profiles registered on a plugin manager."""
+    """All readers, exporters, region profiles and checks registered on a plugin manager."""
 
     readers: tuple[Registered[Reader], ...]
     exporters: tuple[Registered[Exporter], ...]
     regions: tuple[Registered[RegionProfile], ...]
+    checks: tuple[Registered[Check], ...] = ()
 
     @classmethod
     def collect(cls, manager: pluggy.PluginManager) -> Registry:
         """Ask every plugin for its records; PluginError when two records of a kind share a name."""
         distributions = _distributions(manager)
 
-        def gather(hook: pluggy.HookCaller, kind: str) -> tuple:
+        def gather(hook: pluggy.HookCaller, kind: str, key: str = "name") -> tuple:
             records: list[Registered] = []
             seen: dict[str, str] = {}
             for implementation in reversed(hook.get_hookimpls()):
                 plugin = implementation.plugin_name
                 records_of_plugin = cast(Iterable[Any], implementation.function() or ())
                 for record in records_of_plugin:
-                    if record.name in seen:
-                        raise PluginError(
-                            f"{kind} {record.name!r} is registered twice: by {seen[record.name]} and by {plugin}"
-                        )
-                    seen[record.name] = plugin
+                    name = getattr(record, key)
+                    if name in seen:
+                        raise PluginError(f"{kind} {name!r} is registered twice: by {seen[name]} and by {plugin}")
+                    seen[name] = plugin
                     records.append(Registered(record, plugin, distributions.get(plugin)))
             return tuple(records)
 
@@ -109,6 +110,7 @@ class Registry:
             readers=gather(manager.hook.gongkai_readers, "reader"),
             exporters=gather(manager.hook.gongkai_exporters, "exporter"),
             regions=gather(manager.hook.gongkai_regions, "region"),
+            checks=gather(manager.hook.gongkai_checks, "check", key="id"),
         )
 
     def exporter(self, name: str) -> Exporter:

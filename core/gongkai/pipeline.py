@@ -5,13 +5,16 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from pathlib import Path
 from typing import Optional, Union
 
+import attrs
 import pluggy
 
 from .build import TableBuilder
 from .canonical import CanonicalTable, load_spec, normalise_title
+from .checks.engine import DEFAULT_TOLERANCE, check
 from .errors import InputError, NotADisclosureError
 from .layout import Layout
 from .manager import Registry, default_plugin_manager
@@ -20,8 +23,8 @@ from .readers.decoding import is_blank
 from .regions.names import split_admin_name
 from .regions.national import NAME as NATIONAL
 from .registrations import DetectionContext, HeaderCell, RegionClaim, RegionProfile
-from .schema import Document, Finding, MissingTable, Provenance, Severity, Table
-from .segment import TableBlock, TocEntry, segment
+from .schema import Document, Finding, MissingTable, Provenance, Severity, Table, TextLine
+from .segment import TableBlock, TocEntry, narrative, segment
 
 Source = Union[str, "os.PathLike[str]", bytes]
 
@@ -161,10 +164,14 @@ def parse(
     name: Optional[str] = None,
     plugin_manager: Optional[pluggy.PluginManager] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    checks: bool = True,
+    tolerance: Decimal = DEFAULT_TOLERANCE,
 ) -> Document:
     """Parse a disclosure from a path or bytes into a :class:`~gongkai.schema.Document`.
 
-    ``name`` overrides the source name reported in errors and output. Raises
+    ``name`` overrides the source name reported in errors and output. The document's findings
+    are those of parsing and, unless ``checks`` is False, of every registered check (with
+    ``tolerance`` per addend, see :func:`gongkai.check`). Raises
     :class:`~gongkai.errors.InputError` when the input cannot be read and
     :class:`~gongkai.errors.NotADisclosureError` when it holds no standard table.
     """
@@ -182,7 +189,7 @@ def parse(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"
         )
     used = [block for block in blocks if any(table.provenance.line == block.title_line.number for table in tables)]
-    return Document(
+    document = Document(
         source=label,
         format=layout.format,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -196,4 +203,13 @@ def parse(
         tables=tuple(tables),
         missing=tuple(_missing(toc, tables, claim, facts.kind, manager.hook)),
         findings=tuple(findings),
+        narrative=tuple(
+            TextLine(text=line.text.strip(), provenance=Provenance(page=line.page, line=line.number))
+            for line in narrative(layout, blocks, toc)
+        ),
+    )
+    if not checks:
+        return document
+    return attrs.evolve(
+        document, findings=document.findings + check(document, tolerance=tolerance, plugin_manager=manager)
     )

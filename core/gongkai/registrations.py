@@ -1,4 +1,4 @@
-"""The small frozen records that plugins register: readers, exporters and region profiles.
+"""The small frozen records that plugins register: readers, exporters, checks and region profiles.
 
 A registration hook returns a list of these; the plugin manager rejects two records of one kind
 with the same name.
@@ -6,16 +6,17 @@ with the same name.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, Optional, TextIO
 
 import attrs
 
-from .schema import Region
+from .schema import Region, Severity
 
 if TYPE_CHECKING:
     from .layout import Layout
-    from .schema import Document
+    from .schema import Document, Finding
 
 
 @attrs.frozen
@@ -43,6 +44,37 @@ class Exporter:
     extension: str
     media_type: str = "text/plain"
     description: str = ""
+
+
+@attrs.frozen
+class CheckContext:
+    """What a check may rely on besides the document.
+
+    ``tolerance`` is the rounding difference allowed per addend, in the document's unit (万元
+    tables are rounded from 元, so 0.01 per addend by default). ``identities`` are the table and
+    cross-table identities that hold for this document (:mod:`gongkai.checks.identities`), as the
+    region plugin adjusted them.
+    """
+
+    tolerance: Decimal = Decimal("0.01")
+    identities: tuple = ()
+
+
+@attrs.frozen
+class Check:
+    """A check of a parsed document.
+
+    ``run(document, context)`` returns the :class:`~gongkai.schema.Finding` s of the check, each
+    carrying the check's ``id``; an empty result means the document passes. ``severity`` is the
+    severity of a violation; ``tolerance`` says in words what the check lets pass. A check must
+    not raise on a document it cannot judge (a table it needs is missing): it returns nothing.
+    """
+
+    id: str
+    severity: Severity
+    description: str
+    run: Callable[[Document, CheckContext], Iterable[Finding]]
+    tolerance: str = "exact"
 
 
 @attrs.frozen

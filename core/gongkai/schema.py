@@ -142,6 +142,16 @@ class Finding:
     row: Optional[str] = None
     column: Optional[str] = None
     provenance: Provenance = Provenance()
+    printed: Optional[str] = None  # the printed value the finding is about, as printed
+    expected: Optional[str] = None  # what the document's other figures say it should be
+
+
+@attrs.frozen
+class TextLine:
+    """A line of the document outside its tables (情况说明 and other narrative), where printed."""
+
+    text: str
+    provenance: Provenance = Provenance()
 
 
 @attrs.frozen
@@ -161,6 +171,7 @@ class Document:
     tables: tuple[Table, ...]
     missing: tuple[MissingTable, ...] = ()
     findings: tuple[Finding, ...] = ()
+    narrative: tuple[TextLine, ...] = ()  # the text outside the tables, in printed order
 
     def table(self, table_id: str) -> Optional[Table]:
         """The first table with canonical id ``table_id``, or None."""

@@ -287,6 +287,19 @@ def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[Table
     return blocks, toc
 
 
+def narrative(layout: Layout, blocks: Sequence[TableBlock], toc: Sequence[TocEntry]) -> list[Line]:
+    """The lines of ``layout`` outside every table block and the 目录: the document's running text."""
+    taken = {entry.line.number for entry in toc}
+    for block in blocks:
+        taken.add(block.title_line.number)
+        taken.update(line.number for part in (block.meta, block.header, block.body, block.notes) for line in part)
+    return [
+        line
+        for line in layout.lines
+        if line.number not in taken and not line.blank and line.kind is not LineKind.PAGE_NUMBER
+    ]
+
+
 def most_common(values: Iterable[Optional[object]]) -> Optional[object]:
     """The most frequent non-None value (the first seen among equals), or None."""
     counts = Counter(value for value in values if value is not None)

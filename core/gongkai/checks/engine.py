@@ -1,0 +1,42 @@
+"""Running every registered check on a document."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Optional
+
+import pluggy
+
+from ..manager import Registry, default_plugin_manager
+from ..registrations import CheckContext
+from ..schema import Document, Finding
+from .identities import load_identities
+
+DEFAULT_TOLERANCE = Decimal("0.01")
+
+
+def context_for(
+    document: Document, manager: pluggy.PluginManager, tolerance: Decimal = DEFAULT_TOLERANCE
+) -> CheckContext:
+    """The context checks run in: the tolerance, and the identities as the region adjusted them."""
+    identities = load_identities()
+    adjusted = manager.hook.gongkai_adjust_identities(document=document, identities=identities)
+    return CheckContext(tolerance=tolerance, identities=tuple(identities if adjusted is None else adjusted))
+
+
+def check(
+    document: Document,
+    *,
+    tolerance: Decimal = DEFAULT_TOLERANCE,
+    plugin_manager: Optional[pluggy.PluginManager] = None,
+) -> tuple[Finding, ...]:
+    """The findings of every registered check on ``document``, check by check in registration order.
+
+    ``tolerance`` is the rounding difference allowed per addend, in the document's unit.
+    """
+    manager = plugin_manager or default_plugin_manager()
+    context = context_for(document, manager, tolerance)
+    findings: list[Finding] = []
+    for registered in Registry.collect(manager).checks:
+        findings.extend(registered.record.run(document, context))
+    return tuple(findings)

@@ -1,0 +1,282 @@
+"""Accounting identities declared as data (``spec/identities.toml``) and their evaluation.
+
+An :class:`Identity` says that one printed amount equals a signed sum of others. Five kinds cover
+the standard tables:
+
+* ``hierarchy``: in a classified table every code equals the sum of the codes one level below
+  it that the table prints (类 = Σ款, 款 = Σ项), and the total row (``total``: a label pattern)
+  equals the sum of the 类 rows; column by column.
+* ``columns``: in every row, column ``total`` equals the signed sum of the ``parts`` columns. A
+  part ending in ``?`` may be absent from the printed table; the identity applies only when the
+  table prints ``total`` and every other part.
+* ``rows``: in every column, the row matching ``total`` equals the sum of the rows matching
+  ``parts`` (label patterns, or ``code:REGEX``); ``items-above`` means the 一、二、… items above the
+  total row, ``items-below`` those just below it.
+* ``equal``: the sum of the ``left`` cells equals the sum of the ``right`` cells (within a table
+  or across tables).
+* ``classes``: each 一、二、… item of ``left`` (a summary side) equals the 类 row of the same name
+  in ``right``.
+
+Label patterns are regular expressions matched against the whole label after numbering, white
+space and bracket variants are removed (:func:`gongkai.checks.labels.plain`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from importlib import resources
+from typing import Any, Optional
+
+import attrs
+import tomllib
+
+from ..canonical import load_spec
+from ..schema import Document, Finding, Row, Severity, Table
+from .compare import Place, Sum, add, compare, row_name, table_name
+from .labels import first, group_index, is_enumerated, matches, plain, rows_of
+
+KINDS = ("hierarchy", "columns", "rows", "equal", "classes")
+
+
+@attrs.frozen
+class Selector:
+    """Cells an identity names: a table, optionally a side-by-side group, a row pattern, a column."""
+
+    table: Optional[str] = None
+    group: Optional[str] = None
+    row: Optional[str] = None
+    column: Optional[str] = None
+    sign: int = 1
+
+
+@attrs.frozen
+class Identity:
+    """One accounting identity; see the module documentation for the kinds."""
+
+    id: str
+    kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
+    tables: tuple[str, ...]
+    description: str
+    total: Optional[str] = None
+    parts: tuple[str, ...] = ()
+    group: Optional[str] = None
+    left: tuple[Selector, ...] = ()
+    right: tuple[Selector, ...] = ()
+    kinds: tuple[str, ...] = ("final", "budget")
+
+    @property
+    def across_tables(self) -> bool:
+        """True for a relation between cells of different tables (勾稽关系)."""
+        return len({selector.table for selector in self.left + self.right}) > 1
+
+
+def _selector(raw: dict[str, Any], table: Optional[str]) -> Selector:
+    sign = -1 if raw.get("sign") == "-" else 1
+    return Selector(
+        table=raw.get("table", table), group=raw.get("group"), row=raw.get("row"), column=raw.get("column"), sign=sign
+    )
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    return tuple(value) if isinstance(value, list) else (value,) if isinstance(value, str) else ()
+
+
+def parse_identities(text: str) -> tuple[Identity, ...]:
+    """The identities of a TOML text shaped like ``spec/identities.toml``."""
+    identities = []
+    for raw in tomllib.loads(text).get("identity", []):
+        tables = _tuple(raw.get("table", ()))
+        single = tables[0] if len(tables) == 1 else None
+        identities.append(
+            Identity(
+                id=raw["id"],
+                kind=raw["kind"],
+                tables=tables,
+                description=raw["description"],
+                total=raw.get("total"),
+                parts=_tuple(raw.get("parts", ())),
+                group=raw.get("group"),
+                left=tuple(_selector(s, single) for s in raw.get("left", ())),
+                right=tuple(_selector(s, single) for s in raw.get("right", ())),
+                kinds=_tuple(raw.get("kinds", ["final", "budget"])),
+            )
+        )
+    return tuple(identities)
+
+
+@functools.cache
+def load_identities() -> tuple[Identity, ...]:
+    """The identities of ``spec/identities.toml`` shipped with the package."""
+    return parse_identities(resources.files("gongkai.spec").joinpath("identities.toml").read_text("utf-8"))
+
+
+# -- evaluation ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Evaluation:
+    """How to report: the check's id and severity and the tolerance per addend."""
+
+    check: str
+    severity: Severity
+    tolerance: Any
+
+
+def evaluate(identity: Identity, document: Document, how: Evaluation) -> Iterator[Finding]:
+    """The findings of one identity on ``document``: nothing where it holds or cannot be judged."""
+    if document.kind is not None and document.kind not in identity.kinds:
+        return
+    evaluate_kind = {
+        "hierarchy": _hierarchy,
+        "columns": _columns,
+        "rows": _rows,
+        "equal": _equal,
+        "classes": _classes,
+    }[identity.kind]
+    for finding in evaluate_kind(identity, document, how):
+        if finding is not None:
+            yield finding
+
+
+def _tables(identity: Identity, document: Document) -> Iterator[Table]:
+    return (table for table in document.tables if table.id in identity.tables)
+
+
+def _place(table: Table, row: Row, column: str) -> Optional[Place]:
+    cell = row.cell(column)
+    return None if cell is None else Place(table, row, cell)
+
+
+def _hierarchy(identity: Identity, document: Document, how: Evaluation) -> Iterator[Optional[Finding]]:
+    for table in _tables(identity, document):
+        coded: dict[str, Row] = {}
+        for row in table.rows:
+            if row.code is not None:
+                coded.setdefault(row.code, row)
+        for code, parent in coded.items():
+            below = [c for c in coded if c != code and c.startswith(code)]
+            if not below:
+                continue
+            nearest = min(len(c) for c in below)
+            children = [coded[c] for c in below if len(c) == nearest]
+            explanation = (
+                f"其下级科目（{'、'.join(c.code or '' for c in children[:4])}{'等' if len(children) > 4 else ''}）之和"
+            )
+            yield from _sum_rows(identity, table, parent, children, explanation, how)
+        if identity.total:
+            classes = [row for row in coded.values() if len(row.code or "") == 3]
+            for row in table.rows:
+                if classes and matches(row, identity.total):
+                    yield from _sum_rows(identity, table, row, classes, "各类级科目之和", how)
+
+
+def _sum_rows(
+    identity: Identity, table: Table, target: Row, addends: Sequence[Row], explanation: str, how: Evaluation
+) -> Iterator[Optional[Finding]]:
+    for cell in target.cells:
+        places = [(1, place) for row in addends if (place := _place(table, row, cell.column)) is not None]
+        total = add(places) if places else None
+        if total is not None:
+            yield compare(how.check, how.severity, Place(table, target, cell), total, explanation, how.tolerance)
+
+
+def _columns(identity: Identity, document: Document, how: Evaluation) -> Iterator[Optional[Finding]]:
+    assert identity.total is not None
+    for table in _tables(identity, document):
+        printed = {column.id for column in table.columns}
+        parts = [(part.rstrip("?"), part.endswith("?")) for part in identity.parts]
+        if identity.total not in printed or any(p.lstrip("-") not in printed for p, optional in parts if not optional):
+            continue
+        present = [p for p, _ in parts if p.lstrip("-") in printed]
+        for row in table.rows:
+            target = _place(table, row, identity.total)
+            if target is None:
+                continue
+            places = []
+            for part in present:
+                place = _place(table, row, part.lstrip("-"))
+                if place is not None:
+                    places.append((-1 if part.startswith("-") else 1, place))
+            total = add(places) if places else None
+            if total is not None:
+                yield compare(how.check, how.severity, target, total, f"按“{identity.description}”计算", how.tolerance)
+
+
+def _rows(identity: Identity, document: Document, how: Evaluation) -> Iterator[Optional[Finding]]:
+    assert identity.total is not None
+    for table in _tables(identity, document):
+        group = group_index(load_spec().table(table.id).groups, identity.group)
+        target = first(table, identity.total, group)
+        if target is None:
+            continue
+        if identity.parts == ("items-above",):
+            addends = _items_above(table, target, group)
+        elif identity.parts == ("items-below",):
+            addends = _items_below(table, target, group)
+        else:
+            addends = [row for part in identity.parts if (row := first(table, part, group)) is not None]
+        if addends:
+            yield from _sum_rows(identity, table, target, addends, f"按“{identity.description}”计算", how)
+
+
+def _items_above(table: Table, target: Row, group: Optional[int]) -> list[Row]:
+    rows = list(rows_of(table, group))
+    above = rows[: rows.index(target)]
+    return [row for row in above if is_enumerated(row)]
+
+
+def _items_below(table: Table, target: Row, group: Optional[int]) -> list[Row]:
+    rows = list(rows_of(table, group))
+    items = []
+    for row in rows[rows.index(target) + 1 :]:
+        if not is_enumerated(row):
+            break
+        items.append(row)
+    return items
+
+
+def _select(selector: Selector, document: Document) -> Optional[Place]:
+    table = document.table(selector.table or "")
+    if table is None or selector.row is None or selector.column is None:
+        return None
+    row = first(table, selector.row, group_index(load_spec().table(table.id).groups, selector.group))
+    return None if row is None else _place(table, row, selector.column)
+
+
+def _equal(identity: Identity, document: Document, how: Evaluation) -> Iterator[Optional[Finding]]:
+    left = [_select(selector, document) for selector in identity.left]
+    right = [(selector.sign, _select(selector, document)) for selector in identity.right]
+    if len(left) != 1 or left[0] is None or any(place is None for _, place in right):
+        return
+    places = [(sign, place) for sign, place in right if place is not None]
+    expected = add(places)
+    if expected is not None:
+        where = "、".join(f"{table_name(p.table)}“{row_name(p.row)}”" for _, p in places)
+        yield compare(how.check, how.severity, left[0], expected, f"按“{identity.description}”，{where}", how.tolerance)
+
+
+def _classes(identity: Identity, document: Document, how: Evaluation) -> Iterator[Optional[Finding]]:
+    (left,), (right,) = identity.left, identity.right
+    summary, detail = document.table(left.table or ""), document.table(right.table or "")
+    if summary is None or detail is None or left.column is None or right.column is None:
+        return
+    classes = {plain(row.label): row for row in detail.rows if row.code is not None and len(row.code) == 3}
+    group = group_index(load_spec().table(summary.id).groups, left.group)
+    for row in rows_of(summary, group):
+        if not is_enumerated(row):
+            continue
+        target = _place(summary, row, left.column)
+        if target is None:
+            continue
+        match = classes.get(plain(row.label))
+        source = _place(detail, match, right.column) if match is not None else None
+        if source is not None:
+            expected = add([(1, source)])
+            explanation = f"{table_name(detail)}“{row_name(source.row)}”行"
+        else:
+            expected = Sum(total=Decimal(0), count=0, any_value=True)
+            explanation = f"{table_name(detail)}未列出该类科目，其金额"
+        if expected is not None:
+            yield compare(how.check, how.severity, target, expected, explanation, how.tolerance)

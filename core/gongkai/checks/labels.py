@@ -1,0 +1,51 @@
+"""Row labels as identities name them: printed labels without numbering, spaces or bracket variants."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Optional
+
+from ..schema import Row, Table
+
+# 一、 （一） (1) 1. 1、 其中： — numbering and lead-ins printed before a row's name
+_NUMBERING = re.compile(
+    r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))+"
+)
+_ENUMERATED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_BRACKETS = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "：": ":"})
+
+
+def plain(label: str) -> str:
+    """``label`` without white space, leading numbering (一、 （一） 1. 其中：) and bracket variants."""
+    text = "".join(label.split()).translate(_BRACKETS)
+    return _NUMBERING.sub("", text)
+
+
+def is_enumerated(row: Row) -> bool:
+    """True for a row numbered as a top-level item of its side (一、 二、 …)."""
+    return bool(_ENUMERATED.match("".join(row.label.split())))
+
+
+def matches(row: Row, pattern: str) -> bool:
+    """True if ``pattern`` matches the whole of the row: ``code:REGEX`` its code, else its plain label."""
+    if pattern.startswith("code:"):
+        return row.code is not None and re.fullmatch(pattern[5:], row.code) is not None
+    return row.code is None and re.fullmatch(pattern, plain(row.label)) is not None
+
+
+def group_index(table_groups: Sequence[str], group: Optional[str]) -> Optional[int]:
+    """The side-by-side index of a named group (``income`` = 0 in the summary tables), or None."""
+    if group is None or group not in table_groups:
+        return None
+    return list(table_groups).index(group)
+
+
+def rows_of(table: Table, group: Optional[int]) -> Iterator[Row]:
+    """The table's rows, only those of side-by-side group ``group`` if it is given."""
+    return (row for row in table.rows if group is None or row.group == group)
+
+
+def first(table: Table, pattern: str, group: Optional[int]) -> Optional[Row]:
+    """The first row of ``group`` matching ``pattern``, or None."""
+    return next((row for row in rows_of(table, group) if matches(row, pattern)), None)
