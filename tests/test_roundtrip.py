@@ -86,7 +86,13 @@ def assert_document(document: Document, generated: GenDocument, fmt: str) -> Non
     assert document.year == generated.year
     assert document.kind == "final"
     assert document.unit == generated.unit
-    bad = [f for f in document.findings if f.severity in (Severity.ERROR, Severity.WARNING)]
+    # the generated tables are consistent within themselves, not with each other: only the
+    # cross-table checks may object
+    bad = [
+        f
+        for f in document.findings
+        if f.severity in (Severity.ERROR, Severity.WARNING) and not f.check.startswith("cross.")
+    ]
     assert not bad
     for parsed, table in zip(document.tables, generated.tables):
         assert_table(parsed, table, generated.numbered)
