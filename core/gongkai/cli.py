@@ -1,4 +1,4 @@
-"""The ``gongkai`` command line: ``gongkai parse``, ``gongkai plugins``; also ``python -m gongkai``."""
+"""The ``gongkai`` command line: ``parse``, ``check`` and ``plugins``; also ``python -m gongkai``."""
 
 from __future__ import annotations
 
@@ -7,24 +7,29 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal, InvalidOperation
 from itertools import repeat
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import Any, Optional, TextIO
 
 from . import __version__
+from .checks import report
+from .checks.engine import DEFAULT_TOLERANCE
 from .errors import GongkaiError, InternalError, OutputError, PluginError
-from .manager import Registry, default_plugin_manager
+from .manager import Registered, Registry, default_plugin_manager
 from .pipeline import DEFAULT_MAX_BYTES, parse
 from .samples import sample_path
-from .schema import Document
+from .schema import Document, Severity
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_CODES = """\
 exit codes:
-  0  every file was parsed
+  0  every file was parsed (gongkai check: and no check found an error)
+  1  gongkai check: a check found at least one error-level inconsistency
   2  usage error (unknown option, missing file argument)
   3  a file could not be read: empty, binary, not UTF-8/GB18030 text, too large, or missing
   4  a file is readable but holds no standard budget or final-accounts table
@@ -32,8 +37,48 @@ exit codes:
   6  a plugin is broken (a hook that matches no specification, two records with one name)
   7  internal error: gongkai or a plugin failed on a file (a bug: please report it)
 With several files, the good ones are still parsed and written; the exit code is that of the
-first file that failed. Each failure is one line on stderr: "gongkai: FILE: reason".
+first file that failed (3-7), else 1 if a check found an error. Each failure is one line on
+stderr: "gongkai: FILE: reason".
 """
+CHECK_FORMATS = ("text", "json", "csv")
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", nargs="*", metavar="FILE", help="disclosure files")
+    command.add_argument("--sample", action="store_true", help="also take the sample disclosure shipped with gongkai")
+    command.add_argument("--output", "-o", metavar="OUT", help="write to OUT instead of standard output")
+    command.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1048576,
+        metavar="MIB",
+        help=f"refuse files larger than this many MiB (default: {DEFAULT_MAX_BYTES // 1048576})",
+    )
+    command.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="parse N files at once (default: one per CPU core when there are 4 files or more)",
+    )
+    command.add_argument(
+        "--tolerance",
+        type=_tolerance,
+        default=DEFAULT_TOLERANCE,
+        metavar="AMOUNT",
+        help="rounding difference allowed per addend, in the document's unit (default: 0.01, 万元尾数误差)",
+    )
+
+
+def _tolerance(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"must be a number of 0 or more: {text!r}")
+    return value
 
 
 def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
@@ -48,33 +93,35 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     parse_command = commands.add_parser(
         "parse",
         help="parse disclosures into JSON or tidy CSV",
-        description="Parse disclosures (text, markdown) into JSON or the tidy CSV of every amount.",
+        description="Parse disclosures (text, markdown) into JSON (with the checks' findings) or the tidy CSV of "
+        "every amount.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parse_command.add_argument("files", nargs="*", metavar="FILE", help="disclosure files to parse")
-    parse_command.add_argument("--sample", action="store_true", help="parse the sample disclosure shipped with gongkai")
+    _add_input_options(parse_command)
     parse_command.add_argument("--format", "-f", choices=formats, default="json", help="output format (default: json)")
-    parse_command.add_argument("--output", "-o", metavar="OUT", help="write to OUT instead of standard output")
-    parse_command.add_argument(
-        "--max-size",
-        type=float,
-        default=DEFAULT_MAX_BYTES / 1048576,
-        metavar="MIB",
-        help=f"refuse files larger than this many MiB (default: {DEFAULT_MAX_BYTES // 1048576})",
+    check_command = commands.add_parser(
+        "check",
+        help="check disclosures for figures that disagree with each other",
+        description="Check disclosures: accounting identities within and across tables, text against tables, "
+        "consistency and completeness. Prints a report grouped by table, or the findings as JSON or CSV.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parse_command.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=0,
-        metavar="N",
-        help="parse N files at once (default: one per CPU core when there are 4 files or more)",
+    _add_input_options(check_command)
+    check_command.add_argument(
+        "--format", "-f", choices=CHECK_FORMATS, default="text", help="report format (default: text)"
+    )
+    check_command.add_argument(
+        "--severity",
+        choices=[s.value for s in Severity],
+        default="info",
+        help="the least severe findings the text report shows (default: info, all)",
     )
     commands.add_parser(
         "plugins",
-        help="list installed readers, exporters and regions and where they come from",
-        description="List installed readers, exporters and regions, with the plugin and distribution of each.",
+        help="list installed readers, exporters, checks and regions and where they come from",
+        description="List installed readers, exporters, checks and regions, with the plugin and distribution of each.",
     )
     return parser
 
@@ -117,58 +164,89 @@ def _existing_mode(path: Path) -> int:
         return 0
 
 
-def _parse_command(args: argparse.Namespace, registry: Registry) -> int:
+def _documents(args: argparse.Namespace) -> tuple[list[Document], int]:
+    """The parsed documents of the command's files, and the exit code of the first that failed."""
     files = list(args.files) + ([str(sample_path())] if args.sample else [])
     if not files:
-        _error("parse: give at least one FILE, or --sample")
-        return EXIT_USAGE
+        _error(f"{args.command}: give at least one FILE, or --sample")
+        return [], EXIT_USAGE
     documents: list[Document] = []
     status = EXIT_OK
-    for result in _parse_all(files, int(args.max_size * 1048576), args.jobs):
+    for result in _parse_all(files, int(args.max_size * 1048576), args.jobs, args.tolerance):
         if isinstance(result, GongkaiError):
             _error(str(result))
             status = status or result.exit_code
         else:
             documents.append(result)
-    if documents:
-        buffer = io.StringIO()
-        registry.exporter(args.format).write(documents, buffer)
-        try:
-            _write(buffer.getvalue(), args.output)
-        except OutputError as error:
-            _error(str(error))
-            return status or error.exit_code
+    return documents, status
+
+
+def _emit(write: Callable[[TextIO], None], output: Optional[str], status: int) -> int:
+    buffer = io.StringIO()
+    write(buffer)
+    try:
+        _write(buffer.getvalue(), output)
+    except OutputError as error:
+        _error(str(error))
+        return status or error.exit_code
     return status
 
 
-def _parse_one(file: str, max_bytes: int) -> Document | GongkaiError:
+def _parse_command(args: argparse.Namespace, registry: Registry) -> int:
+    documents, status = _documents(args)
+    if not documents:
+        return status
+    exporter = registry.exporter(args.format)
+    return _emit(lambda stream: exporter.write(documents, stream), args.output, status)
+
+
+def _check_command(args: argparse.Namespace) -> int:
+    documents, status = _documents(args)
+    if not documents:
+        return status
+    writers: dict[str, Callable[[TextIO], None]] = {
+        "text": lambda stream: report.write_report(documents, stream, minimum=Severity(args.severity)),
+        "json": lambda stream: report.write_json(documents, stream),
+        "csv": lambda stream: report.write_csv(documents, stream),
+    }
+    errors = any(f.severity is Severity.ERROR for d in documents for f in d.findings)
+    return _emit(writers[args.format], args.output, status or (EXIT_FINDINGS if errors else EXIT_OK))
+
+
+def _parse_one(file: str, max_bytes: int, tolerance: Decimal) -> Document | GongkaiError:
     try:
-        return parse(file, max_bytes=max_bytes)
+        return parse(file, max_bytes=max_bytes, tolerance=tolerance)
     except GongkaiError as error:
         return error
     except Exception as error:  # a bug must not stop a batch of hundreds of documents
         return InternalError(file, f"internal error ({type(error).__name__}: {error}); please report it")
 
 
-def _parse_all(files: list[str], max_bytes: int, jobs: int) -> list[Document | GongkaiError]:
+def _parse_all(files: list[str], max_bytes: int, jobs: int, tolerance: Decimal) -> list[Document | GongkaiError]:
     """Each file's document or error, in the order given; in parallel processes for a batch."""
     if jobs == 0:
         jobs = (os.cpu_count() or 1) if len(files) >= 4 else 1
     if jobs <= 1 or len(files) < 2:
-        return [_parse_one(file, max_bytes) for file in files]
+        return [_parse_one(file, max_bytes, tolerance) for file in files]
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-        return list(pool.map(_parse_one, files, repeat(max_bytes)))
+        return list(pool.map(_parse_one, files, repeat(max_bytes), repeat(tolerance)))
 
 
 def _plugins_command(registry: Registry, stream: TextIO) -> int:
-    sections = (("regions", registry.regions), ("readers", registry.readers), ("exporters", registry.exporters))
+    sections: tuple[tuple[str, tuple[Registered[Any], ...]], ...] = (
+        ("regions", registry.regions),
+        ("readers", registry.readers),
+        ("exporters", registry.exporters),
+        ("checks", registry.checks),
+    )
     for title, entries in sections:
         print(f"{title}:", file=stream)
         for entry in entries:
             record = entry.record
+            name = getattr(record, "name", None) or record.id
             detail = getattr(record, "province", "") or getattr(record, "description", "")
             print(
-                f"  {record.name:<10} {detail:<40} plugin {entry.plugin} ({entry.distribution or 'unknown'})",
+                f"  {name:<10} {detail:<40} plugin {entry.plugin} ({entry.distribution or 'unknown'})",
                 file=stream,
             )
     return EXIT_OK
@@ -185,6 +263,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     try:
         if args.command == "parse":
             return _parse_command(args, registry)
+        if args.command == "check":
+            return _check_command(args)
         return _plugins_command(registry, sys.stdout)
     except BrokenPipeError:
         # the reader of our output went away (``| head``): not an error of ours

@@ -144,6 +144,7 @@ class Finding:
     provenance: Provenance = Provenance()
     printed: Optional[str] = None  # the printed value the finding is about, as printed
     expected: Optional[str] = None  # what the document's other figures say it should be
+    addends: tuple[str, ...] = ()  # rows (code or label) of ``table`` whose amounts make up ``expected``
 
 
 @attrs.frozen

@@ -29,11 +29,13 @@ class Place:
 
 @attrs.frozen
 class Sum:
-    """What the addends say: their total, how many printed a value, and whether any printed at all."""
+    """What the addends say: their total, how many printed a value, whether any printed at all,
+    and where they stand."""
 
     total: Decimal
     count: int
     any_value: bool
+    places: tuple[Place, ...] = ()
 
 
 def add(places: Sequence[tuple[int, Place]]) -> Optional[Sum]:
@@ -46,7 +48,7 @@ def add(places: Sequence[tuple[int, Place]]) -> Optional[Sum]:
         return None
     values = [(sign, place.cell.value) for sign, place in applicable if place.cell.value is not None]
     total = sum((sign * value for sign, value in values), Decimal(0))
-    return Sum(total=total, count=len(values), any_value=bool(values))
+    return Sum(total=total, count=len(values), any_value=bool(values), places=tuple(p for _, p in applicable))
 
 
 def table_name(table: Table) -> str:
@@ -114,4 +116,9 @@ def compare(
         provenance=cell.provenance,
         printed=cell.raw,
         expected=expected_text,
+        addends=tuple(
+            dict.fromkeys(
+                place.row.code or place.row.label for place in expected.places if place.table.id == target.table.id
+            )
+        ),
     )

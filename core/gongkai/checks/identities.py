@@ -24,6 +24,7 @@ space and bracket variants are removed (:func:`gongkai.checks.labels.plain`).
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from importlib import resources
@@ -38,6 +39,7 @@ from .compare import Place, Sum, add, compare, row_name, table_name
 from .labels import first, group_index, is_enumerated, matches, plain, rows_of
 
 KINDS = ("hierarchy", "columns", "rows", "equal", "classes")
+_TOTALISH = re.compile(r"总计|.*合计|.*结转和结余.*|结余分配|")
 
 
 @attrs.frozen
@@ -228,10 +230,14 @@ def _items_above(table: Table, target: Row, group: Optional[int]) -> list[Row]:
 
 
 def _items_below(table: Table, target: Row, group: Optional[int]) -> list[Row]:
+    """The rows just below ``target`` in its group, up to the next total (总计, …合计, …结转和结余).
+
+    Their numbering is not required: Hubei prints the 年初结转 breakdown without 一、二、三、.
+    """
     rows = list(rows_of(table, group))
     items = []
     for row in rows[rows.index(target) + 1 :]:
-        if not is_enumerated(row):
+        if row.code is not None or _TOTALISH.fullmatch(plain(row.label)):
             break
         items.append(row)
     return items

@@ -58,7 +58,8 @@ def _table(table: Table) -> dict[str, Any]:
     }
 
 
-def _finding(finding: Finding) -> dict[str, Any]:
+def finding_to_json(finding: Finding) -> dict[str, Any]:
+    """``finding`` as plain JSON data."""
     return {
         "check": finding.check,
         "severity": finding.severity.value,
@@ -67,6 +68,9 @@ def _finding(finding: Finding) -> dict[str, Any]:
         "row": finding.row,
         "column": finding.column,
         "provenance": _provenance(finding.provenance),
+        "printed": finding.printed,
+        "expected": finding.expected,
+        "addends": list(finding.addends),
     }
 
 
@@ -89,7 +93,8 @@ def document_to_json(document: Document) -> dict[str, Any]:
         "missing": [
             {"title": m.title, "table": m.table, "provenance": _provenance(m.provenance)} for m in document.missing
         ],
-        "findings": [_finding(finding) for finding in document.findings],
+        "findings": [finding_to_json(finding) for finding in document.findings],
+        "narrative": [{"text": line.text, "provenance": _provenance(line.provenance)} for line in document.narrative],
     }
 
 

@@ -4,7 +4,8 @@ Yunnan's final-accounts tables carry 行次 and 栏次 numbers, and several prin
 than the national layout (公开05 and 08 have sixteen, 公开12 nineteen) under headers that text
 extraction misaligns. The 栏次 number printed under each column is reliable, so this plugin maps
 columns by it. In 公开02 each classification code is printed on one line and its name on the next;
-the plugin joins them.
+the plugin joins them. Yunnan's 公开10 adds 机关运行经费 and its parts to the “三公” table; the
+plugin adds that identity to the ones the checks verify.
 """
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from gongkai import RegionClaim, RegionProfile, Table, hookimpl
+from gongkai import Document, RegionClaim, RegionProfile, Table, hookimpl
 from gongkai.canonical import CanonicalTable
+from gongkai.checks.identities import Identity, parse_identities
 from gongkai.registrations import HeaderCell
 from gongkai.repairs import join_code_and_name_rows
 from gongkai.segment import TableBlock
@@ -121,3 +123,24 @@ def gongkai_repair_table(table: Table, block: TableBlock, region: RegionClaim) -
     if region.plugin != PROFILE.name or table.id != "income":
         return None
     return join_code_and_name_rows(table)
+
+
+# 公开10 prints 机关运行经费 under the “三公” items, split by the kind of body that spends it
+OPERATING_FUNDS = parse_identities(
+    """
+[[identity]]
+id = "yunnan.operating-funds"
+kind = "rows"
+table = "three_public_operating"
+total = "机关运行经费"
+parts = ["行政单位", "参照公务员法管理事业单位", "事业单位"]
+description = "机关运行经费 = 行政单位 + 参照公务员法管理事业单位 + 事业单位"
+"""
+)
+
+
+@hookimpl
+def gongkai_adjust_identities(document: Document, identities: Sequence[Identity]) -> Optional[list[Identity]]:
+    if document.plugin != PROFILE.name:
+        return None
+    return [*identities, *OPERATING_FUNDS]
