@@ -123,7 +123,7 @@ class Evaluation:
 
     check: str
     severity: Severity
-    tolerance: Any
+    tolerance: Decimal
 
 
 def evaluate(identity: Identity, document: Document, how: Evaluation) -> Iterator[Finding]:
@@ -166,17 +166,18 @@ def _hierarchy(identity: Identity, document: Document, how: Evaluation) -> Itera
             explanation = (
                 f"其下级科目（{'、'.join(c.code or '' for c in children[:4])}{'等' if len(children) > 4 else ''}）之和"
             )
-            yield from _sum_rows(identity, table, parent, children, explanation, how)
+            yield from _sum_rows(table, parent, children, explanation, how)
         if identity.total:
             classes = [row for row in coded.values() if len(row.code or "") == 3]
             for row in table.rows:
                 if classes and matches(row, identity.total):
-                    yield from _sum_rows(identity, table, row, classes, "各类级科目之和", how)
+                    yield from _sum_rows(table, row, classes, "各类级科目之和", how)
 
 
 def _sum_rows(
-    identity: Identity, table: Table, target: Row, addends: Sequence[Row], explanation: str, how: Evaluation
+    table: Table, target: Row, addends: Sequence[Row], explanation: str, how: Evaluation
 ) -> Iterator[Optional[Finding]]:
+    """Each cell of ``target`` against the sum of the same column over ``addends``."""
     for cell in target.cells:
         places = [(1, place) for row in addends if (place := _place(table, row, cell.column)) is not None]
         total = add(places) if places else None
@@ -220,7 +221,7 @@ def _rows(identity: Identity, document: Document, how: Evaluation) -> Iterator[O
         else:
             addends = [row for part in identity.parts if (row := first(table, part, group)) is not None]
         if addends:
-            yield from _sum_rows(identity, table, target, addends, f"按“{identity.description}”计算", how)
+            yield from _sum_rows(table, target, addends, f"按“{identity.description}”计算", how)
 
 
 def _items_above(table: Table, target: Row, group: Optional[int]) -> list[Row]:
