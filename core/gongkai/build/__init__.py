@@ -1,0 +1,95 @@
+"""Building a canonical :class:`~gongkai.schema.Table` from a segmented table block.
+
+Two strategies, one per kind of layout, each in its own module (:mod:`.delimited`, :mod:`.stream`;
+:mod:`.base` holds what they share):
+
+* delimited lines (tabs, pipes): every cell has a position; positions get roles (code, label,
+  行次, amount) from the body and the header, side-by-side groups are split at label positions,
+  and each amount position is mapped to a canonical column through ``gongkai_map_column``;
+* space-aligned text (pdftotext): there are no positions, so the body is read as a stream of
+  tokens (code, name words, 行次, amounts) that fills the groups' columns in order, names wrapped
+  over several lines included.
+
+Nothing printed is altered: labels lose only white space, amounts keep their printed text.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import attrs
+
+from .. import codes
+from ..amounts import make_cell
+from ..canonical import compact
+from ..schema import Cell, Column, Row, Table
+from .base import ORDINAL_LABELS, Draft, MapColumn, Slot, provenance_of
+from .delimited import DelimitedBuilder
+from .stream import StreamBuilder
+
+__all__ = ["MapColumn", "TableBuilder"]
+
+
+class TableBuilder(DelimitedBuilder, StreamBuilder):
+    """Builds one table; collects the findings its building produced in ``findings``."""
+
+    def build(self) -> Table:
+        """The table as printed, mapped to canonical columns."""
+        if self.block.tabular:
+            groups = self._delimited_groups()
+            drafts = self._delimited_drafts(groups)
+        else:
+            groups = self._stream_groups()
+            drafts = self._stream_drafts(groups)
+        rows = [row for draft in drafts if (row := self._row(draft)) is not None]
+        columns: dict[str, Column] = {}
+        for group in groups:
+            for slot in group.of("amount"):
+                if slot.column and slot.column not in columns:
+                    columns[slot.column] = Column(id=slot.column, header=slot.header, ordinal=self._ordinal(slot))
+        order = [column.id for column in self.canonical.columns]
+        return Table(
+            id=self.canonical.id,
+            title=compact(self.block.title),
+            number=self.block.printed_number,
+            columns=tuple(sorted(columns.values(), key=lambda c: order.index(c.id) if c.id in order else len(order))),
+            rows=tuple(rows),
+            pages=self.block.pages,
+            notes=tuple(compact(line.text) for line in self.block.notes),
+            provenance=provenance_of(self.block.title_line),
+        )
+
+    def _ordinal(self, slot: Slot) -> Optional[str]:
+        return self._ordinals().get(slot.position)
+
+    def _row(self, draft: Draft) -> Optional[Row]:
+        code = codes.join_code(draft.code_parts) if draft.code_parts else None
+        label = draft.label
+        if draft.code_parts and code is None:
+            label = compact("".join(draft.code_parts)) + label
+        if label in ORDINAL_LABELS or draft.empty:
+            return None
+        cells: list[Cell] = []
+        for slot, raw, line in draft.cells:
+            if slot.column is None:
+                continue
+            try:
+                cell = make_cell(slot.column, raw, provenance_of(line))
+            except ValueError:
+                self._finding(
+                    "parse.not-an-amount",
+                    f"{self.block.title} 第{line.number}行：“{raw.strip()}”不是金额，已略去",
+                    line,
+                )
+                continue
+            cells.append(attrs.evolve(cell, header=slot.header))
+        return Row(
+            label=label,
+            cells=tuple(cells),
+            code=code,
+            level=codes.level(code) if code else None,
+            parent=codes.parent(code) if code else None,
+            line_number=draft.line_number,
+            group=draft.group,
+            provenance=provenance_of(draft.line),
+        )

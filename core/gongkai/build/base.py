@@ -1,0 +1,104 @@
+"""What both building strategies share: positions and groups of a table, rows being assembled,
+and the builder's state (the block, its canonical table, the column mapping, the findings)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Optional
+
+import attrs
+
+from ..canonical import CanonicalTable
+from ..layout import Line
+from ..registrations import HeaderCell
+from ..schema import Finding, Provenance, Severity
+from ..segment import TableBlock
+
+MapColumn = Callable[[CanonicalTable, HeaderCell], Optional[str]]
+
+ORDINAL_LABELS = frozenset({"栏次"})  # the label of a 栏次 row: column numbers, not a body row
+SMALL_INT = re.compile(r"^\d{1,3}$")  # a 行次 or 栏次 number
+
+
+@attrs.frozen
+class Slot:
+    """One position of a delimited table and what it holds."""
+
+    position: int
+    role: str  # "code" | "label" | "line_number" | "amount"
+    column: Optional[str] = None
+    header: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Group:
+    """A side-by-side group of positions: code cells, a label, a 行次 and amount columns."""
+
+    slots: tuple[Slot, ...]
+    name: Optional[str] = None
+
+    def of(self, role: str) -> list[Slot]:
+        return [slot for slot in self.slots if slot.role == role]
+
+
+@attrs.define
+class Draft:
+    """A row being assembled from one group of one line (or of a token stream)."""
+
+    group: int
+    line: Line
+    code_parts: list[str] = attrs.Factory(list)
+    label: str = ""
+    line_number: Optional[str] = None
+    cells: list[tuple[Slot, str, Line]] = attrs.Factory(list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.code_parts or self.label) and not any(raw.strip() for _, raw, _ in self.cells)
+
+
+class BuilderBase:
+    """A table being built: its block, canonical table and column mapping; the findings so far."""
+
+    def __init__(self, block: TableBlock, canonical: CanonicalTable, map_column: MapColumn) -> None:
+        self.block = block
+        self.canonical = canonical
+        self.map_column = map_column
+        self.findings: list[Finding] = []
+
+    # -- shared ---------------------------------------------------------------------------
+
+    def _finding(self, check: str, message: str, line: Optional[Line], severity: Severity = Severity.WARNING) -> None:
+        self.findings.append(
+            Finding(
+                check=check,
+                severity=severity,
+                message=message,
+                table=self.canonical.id,
+                provenance=provenance_of(line),
+            )
+        )
+
+    def _group_name(self, index: int, count: int) -> Optional[str]:
+        groups = self.canonical.groups
+        if groups and not self.canonical.repeated_groups and count == len(groups):
+            return groups[index]
+        return None
+
+    def _map(self, header: HeaderCell) -> Optional[str]:
+        """The canonical column a plugin maps ``header`` to; None (and a finding) for an unknown id."""
+        column = self.map_column(self.canonical, header)
+        if column is not None and column not in {c.id for c in self.canonical.columns}:
+            self._finding(
+                "parse.unknown-column",
+                f"{self.block.title}：插件把表头“{'/'.join(header.path)}”"
+                f"对应到{self.canonical.name}没有的栏目 {column}",
+                self.block.title_line,
+            )
+            return None
+        return column
+
+
+def provenance_of(line: Optional[Line]) -> Provenance:
+    return Provenance() if line is None else Provenance(page=line.page, line=line.number)
