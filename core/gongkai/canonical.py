@@ -5,11 +5,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from importlib import resources
 from typing import Optional
 
 import attrs
-import tomllib
+
+from .specfiles import parse_toml, spec_text
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]、?|\d+[、.．](?!\d))")
@@ -126,7 +126,7 @@ def _alias(value: object) -> tuple[str, ...]:
 @functools.cache
 def load_spec() -> Spec:
     """Load ``spec/tables.toml`` shipped with the package."""
-    raw = tomllib.loads(resources.files("gongkai.spec").joinpath("tables.toml").read_text("utf-8"))
+    raw = parse_toml(spec_text("tables.toml"))
     by_id = {entry["id"]: entry for entry in raw["table"]}
     tables = []
     for entry in raw["table"]:

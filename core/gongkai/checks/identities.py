@@ -27,14 +27,13 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
-from importlib import resources
 from typing import Any, Optional
 
 import attrs
-import tomllib
 
 from ..canonical import load_spec
 from ..schema import Document, Finding, Row, Severity, Table
+from ..specfiles import parse_toml, spec_text
 from .compare import Place, Sum, add, compare, row_name, table_name
 from .labels import first, group_index, is_enumerated, matches, plain, rows_of
 
@@ -88,7 +87,7 @@ def _tuple(value: Any) -> tuple[str, ...]:
 def parse_identities(text: str) -> tuple[Identity, ...]:
     """The identities of a TOML text shaped like ``spec/identities.toml``."""
     identities = []
-    for raw in tomllib.loads(text).get("identity", []):
+    for raw in parse_toml(text).get("identity", []):
         tables = _tuple(raw.get("table", ()))
         single = tables[0] if len(tables) == 1 else None
         identities.append(
@@ -111,7 +110,7 @@ def parse_identities(text: str) -> tuple[Identity, ...]:
 @functools.cache
 def load_identities() -> tuple[Identity, ...]:
     """The identities of ``spec/identities.toml`` shipped with the package."""
-    return parse_identities(resources.files("gongkai.spec").joinpath("identities.toml").read_text("utf-8"))
+    return parse_identities(spec_text("identities.toml"))
 
 
 # -- evaluation ------------------------------------------------------------------------------
