@@ -24,6 +24,7 @@ BUILTIN_PLUGINS = (
     "gongkai.regions.profiles",
     "gongkai.regions.national",
     "gongkai.checks.builtin",
+    "gongkai.checks.text",
 )
 
 T = TypeVar("T", Reader, Exporter, RegionProfile, Check)

@@ -1,0 +1,348 @@
+"""What the 情况说明 text states: its figures, the words that name each one, and stated changes.
+
+The narrative (the document's lines outside its tables) is read section by section. A heading
+(``一、…`` / ``（一）…``) says what its section is about, its *scope*, so that "支出总计" under
+财政拨款收入支出决算总体情况说明 is told apart from the same words under 收入支出决算总体情况说明.
+Lines wrapped by the converter are joined back into paragraphs. Every amount printed with a unit
+(万元 or 元) is a :class:`Figure`; the words before it, back to the previous punctuation or figure,
+are its *subject* (``收入总计``, ``2101599-其他医疗保障管理事务支出``). A phrase such as
+"比上年减少122.21万元，下降4.83%" after a figure is a :class:`Change` of that figure.
+
+This module only reads the text; which table cell a subject names is decided by
+:mod:`gongkai.checks.text`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Optional
+
+import attrs
+
+from ..schema import Document, Provenance, TextLine
+from .labels import plain
+
+# Scopes: what a section of the 情况说明 is about.
+SUMMARY = "summary"  # 收入支出决算总体情况 / 预算收支总体情况
+INCOME = "income"  # 收入决算情况
+EXPENDITURE = "expenditure"  # 支出决算情况
+FISCAL_GRANT = "fiscal_grant"  # 财政拨款收入支出决算总体情况
+GENERAL_BUDGET = "general_budget"  # 一般公共预算财政拨款支出决算情况
+BASIC = "basic"  # 一般公共预算财政拨款基本支出决算情况
+THREE_PUBLIC = "three_public"  # “三公”经费支出决算情况
+OPERATING = "operating"  # 机关运行经费
+GOVERNMENT_FUND = "government_fund"  # 政府性基金预算财政拨款支出决算情况
+STATE_CAPITAL = "state_capital"  # 国有资本经营预算财政拨款支出决算情况
+
+# Matched against a heading's plain text, in this order: the more specific words first.
+_SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (THREE_PUBLIC, re.compile(r"三公")),
+    (OPERATING, re.compile(r"^机关运行经费")),
+    (GOVERNMENT_FUND, re.compile(r"^政府性基金")),
+    (STATE_CAPITAL, re.compile(r"^国有资本经营")),
+    (BASIC, re.compile(r"^一般公共预算(?:财政)?(?:拨款)?基本支出")),
+    (GENERAL_BUDGET, re.compile(r"^一般公共预算(?:财政)?(?:拨款)?支出")),
+    (FISCAL_GRANT, re.compile(r"^财政拨款(?:收入支出|收支)")),
+    (SUMMARY, re.compile(r"^(?:部门|单位)?(?:预算|决算)?(?:收入支出|收支)(?:决算|预算)?(?:总体)?情况")),
+    (INCOME, re.compile(r"^(?:部门|单位)?收入(?:决算|预算)?(?:总体)?情况")),
+    (EXPENDITURE, re.compile(r"^(?:部门|单位)?支出(?:决算|预算)?(?:总体)?情况")),
+)
+
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_LEVEL_ONE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_LEVEL_TWO = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
+_ITEM = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[一二三四五六七八九十]+[、.．])")
+_HEADING_MAX = 50  # a longer numbered line is a paragraph, not a heading
+_NOT_A_YEAR = re.compile(r"\d(?!\d*年)")
+_LINE_GAP = 4  # more lines than this between two narrative lines: something (a table) stood between them
+
+_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+FIGURE = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>万元|元)")
+_CLAUSE_END = re.compile(r"[，,；;。：:！!？?\t\n]")
+_SENTENCE_END = re.compile(r"[。！!？?\n]")
+_DELTA_VERB = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)了?$")
+RISING = ("增加", "增长", "上升", "增幅", "增")
+
+# "（比上年）减少 122.21 万元，下降 4.83%": the change and its percentage.
+_CHANGE = re.compile(
+    rf"(?P<verb>净增加|净减少|增加|减少|增长|下降|降低|上升)了?\s*(?P<number>{_NUMBER})\s*(?P<unit>万元|元)"
+    r"\s*[，,、]?\s*(?:同比)?(?P<pverb>增长|下降|增幅为?|降幅为?|上升|降低)了?\s*"
+    r"(?P<percent>\d+(?:\.\d+)?)\s*[%％]"
+)
+_COMPARISON = re.compile(r"上年|上一年|去年|同比|相比|[比较]\s*\d{4}\s*年")
+# Words around a change clause's subject that say "compared with last year", not what changed.
+_COMPARED_WITH = re.compile(
+    r"^(?:同比|(?:与|比|较)?(?:上一?年度?|去年|\d{4}年度?)?(?:同期)?(?:决算数?|预算数?)?(?:相比)?)"
+)
+_EACH = re.compile(r"(?:各|均|净|同比)+$")
+
+_ENTITY_WORDS = ("本单位", "本部门", "我单位", "我部门", "我局", "我中心", "本局", "本中心", "本机关")
+_YEAR = re.compile(r"^\d{4}年度?")
+_SUBJECT_MARKS = str.maketrans({"、": "", "－": "-", "—": "-", "–": "-", "‘": "", "’": ""})
+
+
+@attrs.frozen
+class Figure:
+    """An amount the text prints with its unit: ``number`` as printed, its exact ``value``."""
+
+    number: str
+    unit: str  # "万元" | "元"
+    value: Decimal
+    provenance: Provenance
+
+    @property
+    def printed(self) -> str:
+        """The figure as the text states it, without white space (``2407.03万元``)."""
+        return f"{self.number}{self.unit}"
+
+    def half_unit(self) -> Decimal:
+        """Half a unit of the last printed digit (0.005 for ``2407.03``): what rounding may hide."""
+        exponent = self.value.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return Decimal(5).scaleb(exponent - 1)
+
+
+@attrs.frozen
+class Statement:
+    """A figure and the words before it that name what it is.
+
+    ``subject`` is those words normalised (white space, numbering, the year, "本单位"/the
+    publishing body, quotes and 、 removed; brackets half-width); ``excerpt`` is the clause as
+    printed. ``sentence`` identifies the sentence within the narrative; ``delta`` is True for a
+    figure that is itself a change ("减少 122.21 万元"). ``scope`` and ``topic`` come from the
+    section's heading (``topic``: the heading's own words, plain).
+    """
+
+    figure: Figure
+    subject: str
+    excerpt: str
+    scope: Optional[str]
+    topic: str
+    sentence: tuple[int, int]
+    delta: bool = False
+
+
+@attrs.frozen
+class Change:
+    """A stated change of ``base`` over last year: ``amount`` with its direction, and the percentage.
+
+    ``rising`` is the direction of the amount (增加), ``percent_rising`` that of the percentage
+    (增长); ``printed_percent`` is the percentage phrase as printed (``下降4.83%``).
+    """
+
+    base: Figure
+    amount: Figure
+    rising: bool
+    percent: Decimal
+    percent_rising: bool
+    printed_percent: str
+    excerpt: str
+    provenance: Provenance
+
+
+@attrs.frozen
+class _Paragraph:
+    """Narrative lines joined into one text; ``starts`` holds where each line begins in it."""
+
+    text: str
+    starts: tuple[int, ...]
+    lines: tuple[TextLine, ...]
+    scope: Optional[str]
+    topic: str
+
+    def provenance(self, offset: int) -> Provenance:
+        return self.lines[bisect.bisect_right(self.starts, offset) - 1].provenance
+
+
+@attrs.frozen
+class _Heading:
+    level: int  # 0 for 第X部分, 1 for 一、, 2 for （一）
+    words: str  # plain text after the numbering
+
+
+def heading_scope(words: str) -> Optional[str]:
+    """The scope a heading's plain words name, or None."""
+    for scope, pattern in _SCOPES:
+        if pattern.search(words):
+            return scope
+    return None
+
+
+def _heading(text: str) -> Optional[_Heading]:
+    """The heading ``text`` is, or None: a short numbered line with no digits but a year's.
+
+    A numbered line with a code or a number ("（二）2080505-…支出" wrapped before its amount) is
+    the start of a paragraph, not a heading.
+    """
+    compact = "".join(text.split()).translate(_DIGITS)
+    if len(compact) > _HEADING_MAX or _NOT_A_YEAR.search(compact):
+        return None
+    for level, pattern in ((0, _PART), (1, _LEVEL_ONE), (2, _LEVEL_TWO)):
+        found = pattern.match(compact)
+        if found:
+            return _Heading(level=level, words=plain(compact[found.end() :]).rstrip("。."))
+    return None
+
+
+def _paragraphs(narrative: Sequence[TextLine]) -> Iterator[_Paragraph]:
+    """The narrative's paragraphs, each with the scope and topic of the section it stands in.
+
+    A level-one heading sets the scope (only if it is a 情况/说明 heading: the table part's titles
+    name tables, not sections); a level-two heading narrows it when it names a scope and keeps
+    the parent's otherwise; 第X部分 ends every section.
+    """
+    parent: Optional[str] = None
+    scope: Optional[str] = None
+    topic = ""
+    pending: list[TextLine] = []
+
+    def flush() -> Iterator[_Paragraph]:
+        if pending:
+            yield _join(pending, scope, topic)
+            pending.clear()
+
+    for line in narrative:
+        text = line.text.strip()
+        if not text:
+            continue
+        heading = _heading(text)
+        if heading is not None:
+            yield from flush()
+            named = heading_scope(heading.words)
+            if heading.level == 0:
+                parent = scope = None
+            elif heading.level == 1:
+                parent = scope = named if re.search(r"情况|说明", heading.words) else None
+            else:
+                scope = named or parent
+            topic = heading.words
+            continue
+        if pending and _starts_paragraph(pending[-1], line):
+            yield from flush()
+        pending.append(line)
+    yield from flush()
+
+
+def _starts_paragraph(previous: TextLine, line: TextLine) -> bool:
+    if previous.text.rstrip().endswith(("。", "！", "？", "!", "?")):
+        return True
+    if _ITEM.match("".join(line.text.split())):
+        return True
+    before, after = previous.provenance.line, line.provenance.line
+    return before is not None and after is not None and after - before > _LINE_GAP
+
+
+def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> _Paragraph:
+    """Wrapped lines joined as printed: no separator, except a space between two digits."""
+    text = ""
+    starts = []
+    for line in lines:
+        piece = line.text.strip().translate(_DIGITS)
+        if text and text[-1].isdigit() and piece[:1].isdigit():
+            text += " "
+        starts.append(len(text))
+        text += piece
+    return _Paragraph(text=text, starts=tuple(starts), lines=tuple(lines), scope=scope, topic=topic)
+
+
+def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
+    """The words naming a figure without what does not name it: white space, numbering, 其中,
+    the year (``2023年度``), the publishing body (``本单位`` or its name), quotes and 、."""
+    text = plain("".join(raw.split()).translate(_SUBJECT_MARKS))
+    while True:
+        before = text
+        text = plain(_YEAR.sub("", text))
+        for word in (*_ENTITY_WORDS, *((entity,) if entity else ())):
+            if text.startswith(word):
+                text = text[len(word) :]
+        if text == before:
+            return text
+
+
+def _statements(paragraph: _Paragraph, index: int, entity: Optional[str]) -> Iterator[tuple[Statement, int]]:
+    """The paragraph's statements, each with the offset where its figure ends."""
+    boundary = 0
+    for found in FIGURE.finditer(paragraph.text):
+        clause_ends = [end.end() for end in _CLAUSE_END.finditer(paragraph.text, boundary, found.start())]
+        start = clause_ends[-1] if clause_ends else boundary
+        raw = paragraph.text[start : found.start()]
+        figure = Figure(
+            number=found["number"],
+            unit=found["unit"],
+            value=Decimal(found["number"].replace(",", "")),
+            provenance=paragraph.provenance(found.start("number")),
+        )
+        statement = Statement(
+            figure=figure,
+            subject=normalise_subject(raw, entity),
+            excerpt=paragraph.text[start : found.end()].strip(" 、，,"),
+            scope=paragraph.scope,
+            topic=paragraph.topic,
+            sentence=(index, len(_SENTENCE_END.findall(paragraph.text, 0, found.start()))),
+            delta=bool(_DELTA_VERB.search("".join(raw.split()))),
+        )
+        yield statement, found.end()
+        boundary = found.end()
+
+
+def statements(document: Document) -> tuple[Statement, ...]:
+    """Every figure the narrative states, in printed order, with the words that name it."""
+    return tuple(
+        statement
+        for index, paragraph in enumerate(_paragraphs(document.narrative))
+        for statement, _ in _statements(paragraph, index, document.entity)
+    )
+
+
+def changes(document: Document) -> tuple[Change, ...]:
+    """Every stated change with its percentage whose base (this year's figure) can be told.
+
+    The base is the nearest figure before the change, in the same or the previous sentence, that is
+    not itself a change; the change clause may repeat what changed ("收入合计增加…") but must not
+    name something else ("项目支出较上年增加…" after 基本支出 is skipped).
+    """
+    found: list[Change] = []
+    for index, paragraph in enumerate(_paragraphs(document.narrative)):
+        stated = list(_statements(paragraph, index, document.entity))
+        for match in _CHANGE.finditer(paragraph.text):
+            change = _change(paragraph, match, stated, document.entity)
+            if change is not None:
+                found.append(change)
+    return tuple(found)
+
+
+def _change(
+    paragraph: _Paragraph, match: re.Match[str], stated: Sequence[tuple[Statement, int]], entity: Optional[str]
+) -> Optional[Change]:
+    text = paragraph.text
+    sentence_start = max((end.end() for end in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
+    if not _COMPARISON.search(text, sentence_start, match.start()):
+        return None
+    here = len(_SENTENCE_END.findall(text, 0, match.start()))
+    before = [(s, end) for s, end in stated if not s.delta and end <= match.start()]
+    if not before or here - before[-1][0].sentence[1] > 1:
+        return None
+    base, base_end = before[-1]
+    clause_start = max((end.end() for end in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
+    named = _EACH.sub("", _COMPARED_WITH.sub("", normalise_subject(text[clause_start : match.start()], entity)))
+    if named and not base.subject.startswith(named):
+        return None
+    return Change(
+        base=base.figure,
+        amount=Figure(
+            number=match["number"],
+            unit=match["unit"],
+            value=Decimal(match["number"].replace(",", "")),
+            provenance=paragraph.provenance(match.start("number")),
+        ),
+        rising=match["verb"].lstrip("净").startswith(RISING),
+        percent=Decimal(match["percent"]),
+        percent_rising=match["pverb"].startswith(RISING),
+        printed_percent=f"{match['pverb']}{match['percent']}%",
+        excerpt=text[base_end - len(base.excerpt) : match.end()].strip(),
+        provenance=paragraph.provenance(match.start("percent")),
+    )
