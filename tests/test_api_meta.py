@@ -49,3 +49,20 @@ def test_the_reference_documents_every_hook() -> None:
     reference = apidoc.render()
     for hook in HOOKS:
         assert f"### `{hook}(" in reference
+
+
+def test_the_shipped_catalogue_of_checks_is_generated_from_the_registered_checks() -> None:
+    shipped = resources.files("gongkai.spec").joinpath("checks.md").read_text(encoding="utf-8")
+    assert shipped == apidoc.render_checks(), (
+        "spec/checks.md is stale: run python -m gongkai.apidoc checks > spec/checks.md"
+    )
+
+
+def test_every_registered_check_states_its_contract() -> None:
+    from gongkai.manager import Registry, default_plugin_manager
+
+    checks = [entry.record for entry in Registry.collect(default_plugin_manager()).checks]
+    assert {"table.hierarchy", "table.columns", "table.rows", "cross.tables", "text.amount"} <= {c.id for c in checks}
+    for check in checks:
+        assert check.id == check.id.lower() and "." in check.id, f"{check.id}: ids are dotted and lower-case"
+        assert check.description.endswith("。") and len(check.description) >= 8, f"{check.id}: one sentence"
