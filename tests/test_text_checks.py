@@ -11,8 +11,8 @@ import pytest
 
 import gongkai
 from gongkai import Document, Finding, Severity
+from gongkai.checks.restatements import restatements
 from gongkai.checks.statements import changes
-from gongkai.checks.text import restatements
 
 from .seeds import FACTS
 

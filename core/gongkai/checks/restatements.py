@@ -1,0 +1,460 @@
+"""Which table cell a figure of the 情况说明 restates.
+
+A figure is pinned to a cell only when the words before it name exactly one: the section's
+heading says which tables the paragraph is about (:mod:`gongkai.checks.statements`), and the words
+must be one of the phrases of :data:`PHRASES`, a 科目 code with its name, a 类/款/项 path, or the
+name of a row of the table the section is about. Anything else is skipped, never guessed.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Iterator, Sequence
+from typing import Optional
+
+import attrs
+
+from ..canonical import load_spec
+from ..schema import Document, Row, Table
+from .compare import Place
+from .labels import first, group_index, plain
+from .statements import (
+    BASIC,
+    EXPENDITURE,
+    FISCAL_GRANT,
+    GENERAL_BUDGET,
+    GOVERNMENT_FUND,
+    INCOME,
+    OPERATING,
+    STATE_CAPITAL,
+    SUMMARY,
+    THREE_PUBLIC,
+    Statement,
+    statements,
+)
+
+
+class Measure(enum.Enum):
+    """What of a quantity a figure is: the amount itself (决算数), its budget, its full-year budget."""
+
+    ACTUAL = "actual"
+    BUDGET = "budget"
+    FULL_YEAR = "full_year"
+
+
+# Words after a quantity's name that say which measure of it the figure is ("…支出决算为").
+_MEASURES: tuple[tuple[Measure, re.Pattern[str]], ...] = (
+    (Measure.ACTUAL, re.compile(r"为|均为|共计|是|支出(?:数)?为?|(?:支出)?决算(?:数)?为|实际支出(?:数)?为?")),
+    (Measure.FULL_YEAR, re.compile(r"(?:支出)?全年预算(?:数)?为?")),
+    (Measure.BUDGET, re.compile(r"(?:支出)?(?:年初)?预算(?:数|安排)?为?|安排为?")),
+)
+
+
+# Measure words that cannot themselves be a quantity: only these restate the quantity named before.
+_STATES_A_MEASURE = re.compile(r"决算|预算|安排")
+
+
+@attrs.frozen
+class Ref:
+    """Where a quantity is printed: a table, a row (a label pattern or ``code:CODE``) in a
+    side-by-side group, and a column."""
+
+    table: str
+    row: str
+    column: str
+    group: Optional[str] = None
+
+
+@attrs.frozen
+class Phrase:
+    """Words (a regular expression matched in full) that name quantities, and where each is printed.
+
+    ``cells`` holds, for each quantity the words name ("收支总计" names two), the places that
+    print it in order of preference: the first that the document prints is compared.
+    """
+
+    words: str
+    cells: tuple[tuple[Ref, ...], ...]
+
+
+@attrs.frozen
+class Restatement:
+    """A figure of the text and the table cell it restates."""
+
+    statement: Statement
+    place: Place
+
+
+TOTAL = "合计|总计|本年合计|本年收入合计|本年支出合计"
+_YEAR_INCOME = "本年收入合计|收入合计|本年收入"
+_YEAR_EXPENDITURE = "本年支出合计|支出合计|本年支出"
+_THREE_PUBLIC_TOTAL = "合计|支出合计|三公经费支出合计|三公经费合计"
+THREE_PUBLIC_TABLES = ("three_public", "three_public_operating")
+
+
+def _one(*refs: Ref) -> tuple[tuple[Ref, ...], ...]:
+    return (refs,)
+
+
+_SUMMARY_GRAND_INCOME = Ref("summary", "总计|收入总计", "income", "income")
+_SUMMARY_GRAND_EXPENDITURE = Ref("summary", "总计|支出总计", "expenditure", "expenditure")
+_SUMMARY_YEAR_INCOME = _one(Ref("summary", _YEAR_INCOME, "income", "income"), Ref("income", TOTAL, "total"))
+_SUMMARY_YEAR_EXPENDITURE = _one(
+    Ref("summary", _YEAR_EXPENDITURE, "expenditure", "expenditure"), Ref("expenditure", TOTAL, "total")
+)
+_FISCAL_GRAND_INCOME = Ref("fiscal_grant_summary", "总计|收入总计", "income", "income")
+_FISCAL_GRAND_EXPENDITURE = Ref("fiscal_grant_summary", "总计|支出总计", "expenditure_total", "expenditure")
+_PERSONNEL = _one(
+    Ref("basic_expenditure_economic", "人员经费合计|人员经费", "amount"),
+    Ref("general_budget_expenditure", TOTAL, "basic_personnel"),
+)
+_PUBLIC = _one(
+    Ref("basic_expenditure_economic", "公用经费合计|公用经费", "amount"),
+    Ref("general_budget_expenditure", TOTAL, "basic_public"),
+)
+_GENERAL_BASIC = _one(
+    Ref("general_budget_expenditure", TOTAL, "basic"), Ref("basic_expenditure_economic", TOTAL, "amount")
+)
+
+
+def _expenditure_column(column: str) -> tuple[tuple[Ref, ...], ...]:
+    return _one(Ref("expenditure", TOTAL, column))
+
+
+def _three_public(row: str) -> tuple[tuple[Ref, ...], ...]:
+    return _one(*(Ref(table, row, "final") for table in THREE_PUBLIC_TABLES))
+
+
+_OVERALL = (
+    Phrase("收入总计", (_one(_SUMMARY_GRAND_INCOME))),
+    Phrase("支出总计", (_one(_SUMMARY_GRAND_EXPENDITURE))),
+    Phrase("收支总计", ((_SUMMARY_GRAND_INCOME,), (_SUMMARY_GRAND_EXPENDITURE,))),
+    Phrase("(?:本年)?收入合计", _SUMMARY_YEAR_INCOME),
+    Phrase("(?:本年)?支出合计", _SUMMARY_YEAR_EXPENDITURE),
+    Phrase("财政拨款收入", _one(Ref("income", TOTAL, "fiscal_grant"))),
+    Phrase("基本支出", _expenditure_column("basic")),
+    Phrase("项目支出", _expenditure_column("project")),
+    Phrase("上缴上级支出", _expenditure_column("remit_superior")),
+    Phrase("(?:事业单位)?经营支出", _expenditure_column("operating")),
+    Phrase("对附属单位补助支出", _expenditure_column("subsidiary")),
+)
+
+PHRASES: dict[str, tuple[Phrase, ...]] = {
+    SUMMARY: _OVERALL,
+    # under 收入决算情况说明 "2023年度收入…万元" is 本年收入合计; likewise 支出
+    INCOME: (*_OVERALL, Phrase("(?:本年)?收入", _SUMMARY_YEAR_INCOME)),
+    EXPENDITURE: (*_OVERALL, Phrase("(?:本年)?支出", _SUMMARY_YEAR_EXPENDITURE)),
+    FISCAL_GRANT: (
+        Phrase("(?:财政拨款)?收入总计", _one(_FISCAL_GRAND_INCOME)),
+        Phrase("(?:财政拨款)?支出总计", _one(_FISCAL_GRAND_EXPENDITURE)),
+        Phrase("(?:财政拨款)?收支总计", ((_FISCAL_GRAND_INCOME,), (_FISCAL_GRAND_EXPENDITURE,))),
+        Phrase("(?:财政拨款)?(?:本年)?收入合计", _one(Ref("fiscal_grant_summary", _YEAR_INCOME, "income", "income"))),
+        Phrase(
+            "(?:财政拨款)?(?:本年)?支出合计",
+            _one(Ref("fiscal_grant_summary", _YEAR_EXPENDITURE, "expenditure_total", "expenditure")),
+        ),
+    ),
+    GENERAL_BUDGET: (
+        Phrase(
+            "一般公共预算(?:财政)?拨款(?:本年)?支出",
+            _one(
+                Ref("general_budget_expenditure", TOTAL, "total"),
+                Ref("fiscal_grant_summary", _YEAR_EXPENDITURE, "expenditure_general", "expenditure"),
+            ),
+        ),
+        Phrase("基本支出", _one(Ref("general_budget_expenditure", TOTAL, "basic"))),
+        Phrase("项目支出", _one(Ref("general_budget_expenditure", TOTAL, "project"))),
+        Phrase("人员经费(?:合计)?", _PERSONNEL),
+        Phrase("公用经费(?:合计)?", _PUBLIC),
+    ),
+    BASIC: (
+        Phrase("(?:一般公共预算(?:财政)?(?:拨款)?)?基本支出", _GENERAL_BASIC),
+        Phrase("人员经费(?:合计)?", _PERSONNEL),
+        Phrase("公用经费(?:合计)?", _PUBLIC),
+    ),
+    THREE_PUBLIC: (
+        Phrase("(?:一般公共预算)?(?:财政)?(?:拨款)?三公经费(?:财政拨款)?", _three_public(_THREE_PUBLIC_TOTAL)),
+        Phrase(r"因公出国\(境\)(?:经)?费(?:用)?", _three_public(r"因公出国\(境\)费用?")),
+        Phrase("公务用车购置及运行(?:维护)?费", _three_public("公务用车购置及运行(维护)?费")),
+        Phrase("公务用车购置费", _three_public("公务用车购置费")),
+        Phrase("公务用车运行(?:维护)?费", _three_public("公务用车运行(维护)?费")),
+        Phrase("公务接待费", _three_public("公务接待费")),
+    ),
+    OPERATING: (
+        Phrase(
+            "(?:一般公共预算(?:财政)?拨款安排的)?机关运行经费",
+            _one(Ref("three_public_operating", "机关运行经费", "final")),
+        ),
+    ),
+    GOVERNMENT_FUND: (
+        Phrase(
+            "(?:政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:安排的)?)?(?:本年)?支出",
+            _one(Ref("government_fund", TOTAL, "total")),
+        ),
+    ),
+    STATE_CAPITAL: (
+        Phrase(
+            "(?:国有资本经营预算(?:财政)?(?:拨款)?(?:安排的)?)?(?:本年)?支出",
+            _one(Ref("state_capital", TOTAL, "total")),
+        ),
+    ),
+}
+
+# The classified table a section's 科目 (codes, 类/款/项 names) refer to, and the column compared.
+CLASSIFIED: dict[str, tuple[str, str]] = {
+    SUMMARY: ("expenditure", "total"),
+    EXPENDITURE: ("expenditure", "total"),
+    INCOME: ("income", "total"),
+    GENERAL_BUDGET: ("general_budget_expenditure", "total"),
+    BASIC: ("basic_expenditure_economic", "amount"),
+    GOVERNMENT_FUND: ("government_fund", "total"),
+    STATE_CAPITAL: ("state_capital", "total"),
+}
+# Where a 类 the classified table does not list is printed by class: (table, group, column). A
+# classified table lists only the classes with money; the summary prints every class.
+CLASS_SUMMARY: dict[str, tuple[str, str, str]] = {
+    SUMMARY: ("summary", "expenditure", "expenditure"),
+    EXPENDITURE: ("summary", "expenditure", "expenditure"),
+    GENERAL_BUDGET: ("fiscal_grant_summary", "expenditure", "expenditure_general"),
+}
+# The summary table whose 一、二、… items a section may name by their printed label: column per group.
+ITEMS: dict[str, tuple[str, dict[str, str]]] = {
+    SUMMARY: ("summary", {"income": "income", "expenditure": "expenditure"}),
+    INCOME: ("summary", {"income": "income"}),
+    EXPENDITURE: ("summary", {"expenditure": "expenditure"}),
+    FISCAL_GRANT: ("fiscal_grant_summary", {"income": "income", "expenditure": "expenditure_total"}),
+}
+
+_CODE = re.compile(r"(?P<code>\d{7}|\d{5}|\d{3})-?(?P<name>\D+)")
+_PATH = re.compile(r"(?P<class>[^()]+)\(类\)(?:(?P<section>[^()]+)\(款\))?(?:(?P<item>[^()]+)\(项\))?(?:支出)?")
+
+
+# -- which cell a statement restates ---------------------------------------------------------------
+
+
+def restatements(document: Document) -> tuple[Restatement, ...]:
+    """Every figure of the narrative that restates one table cell, with that cell.
+
+    A figure whose words only say which measure it is ("支出决算为1.57万元") restates the
+    quantity named before it in the same sentence, or in the heading of its section.
+    """
+    found: list[Restatement] = []
+    last: Optional[tuple[tuple[int, int], str]] = None  # the sentence and words of the last named quantity
+    for statement in statements(document):
+        if statement.scope is None or statement.delta or not statement.subject:
+            continue
+        named = _named(document, statement, last)
+        if named is None:
+            continue
+        item, measure, quantities = named
+        last = (statement.sentence, item)
+        for refs in quantities:
+            place = _first_place(document, refs, measure)
+            if place is not None:
+                found.append(Restatement(statement, place))
+    return tuple(found)
+
+
+def _named(
+    document: Document, statement: Statement, last: Optional[tuple[tuple[int, int], str]]
+) -> Optional[tuple[str, Measure, tuple[tuple[Ref, ...], ...]]]:
+    """The words naming the statement's quantity, its measure, and where the quantity is printed."""
+    assert statement.scope is not None
+    for item, measure in _splits(statement.subject):
+        if not item:
+            if not _STATES_A_MEASURE.search(statement.subject):
+                return None  # "支出 5 万元" after "收入总计…，" is not a measure of 收入总计
+            inherited = last[1] if last is not None and last[0] == statement.sentence else statement.topic
+            quantities = _quantities(document, statement.scope, inherited)
+            return None if quantities is None else (inherited, measure, quantities)
+        quantities = _quantities(document, statement.scope, item)
+        if quantities is not None:
+            return item, measure, quantities
+    return None
+
+
+def _splits(subject: str) -> Iterator[tuple[str, Measure]]:
+    """Ways to read ``subject`` as a quantity's name followed by measure words, longest name first."""
+    yield subject, Measure.ACTUAL
+    for cut in range(len(subject) - 1, -1, -1):
+        rest = subject[cut:]
+        for measure, pattern in _MEASURES:
+            if pattern.fullmatch(rest):
+                yield subject[:cut], measure
+                break
+
+
+def _quantities(document: Document, scope: str, item: str) -> Optional[tuple[tuple[Ref, ...], ...]]:
+    """Where the quantities ``item`` names in a section of ``scope`` are printed.
+
+    None when the words name nothing known; an empty tuple when they name a 科目 or row that the
+    document does not print (nothing to compare, but the words were understood).
+    """
+    for phrase in PHRASES.get(scope, ()):
+        if re.fullmatch(phrase.words, item):
+            return phrase.cells
+    for resolve in (_by_code, _by_path, _by_item, _by_row_label):
+        refs = resolve(document, scope, item)
+        if refs is not None:
+            return tuple((ref,) for ref in refs)
+    return None
+
+
+def _key(text: str) -> str:
+    """A label or name as compared: plain, with 财政拨款 and 拨款 taken as the same words."""
+    return plain(text).replace("财政拨款", "拨款")
+
+
+def _same_name(stated: str, label: str) -> bool:
+    """True if the text's name is the row's label, with or without a closing 支出."""
+    said, printed = _key(stated), _key(label)
+    return bool(said) and said in (printed, printed + "支出", printed.removesuffix("支出"))
+
+
+def _classified(document: Document, scope: str) -> Optional[tuple[Table, str]]:
+    if scope not in CLASSIFIED:
+        return None
+    table_id, column = CLASSIFIED[scope]
+    table = document.table(table_id)
+    return None if table is None else (table, column)
+
+
+def _by_code(document: Document, scope: str, item: str) -> Optional[tuple[Ref, ...]]:
+    """``2101599-其他医疗保障管理事务支出``: the row with that code, if its label is that name."""
+    found = _CODE.fullmatch(item)
+    classified = _classified(document, scope)
+    if found is None or classified is None:
+        return None
+    table, column = classified
+    rows = table.find(code=found["code"])
+    if len(rows) != 1 or not _same_name(found["name"], rows[0].label):
+        return ()  # a code the table does not print once under that name: nothing to compare
+    return (Ref(table.id, f"code:{found['code']}", column),)
+
+
+def _by_path(document: Document, scope: str, item: str) -> Optional[tuple[Ref, ...]]:
+    """``卫生健康支出（类）医疗保障管理事务（款）行政运行（项）``: the row at the end of the path.
+
+    A 类 alone that the classified table does not list is looked up where the scope's summary
+    prints every class.
+    """
+    found = _PATH.fullmatch(item)
+    if found is None:
+        return None
+    if found["section"] is None and found["item"] is not None:
+        return ()
+    names = [name for name in (found["class"], found["section"], found["item"]) if name is not None]
+    classified = _classified(document, scope)
+    if classified is not None:
+        table, column = classified
+        row = _walk(table, names)
+        if row is not None:
+            return (Ref(table.id, f"code:{row.code}", column),)
+        if _child(table, "", 0, names[0]) is not None:
+            return ()  # the 类 is listed, the 款 or 项 under it is not
+    return _class_in_summary(document, scope, names[0]) if len(names) == 1 else ()
+
+
+def _walk(table: Table, names: Sequence[str]) -> Optional[Row]:
+    """The row reached by following 类, 款, 项 names down the code hierarchy, or None."""
+    row: Optional[Row] = None
+    for level, name in enumerate(names):
+        row = _child(table, row.code or "" if row is not None else "", level, name)
+        if row is None:
+            return None
+    return row
+
+
+def _child(table: Table, prefix: str, level: int, name: str) -> Optional[Row]:
+    """The one row at ``level`` (0 = 类) under code ``prefix`` named ``name``, or None."""
+    rows = [
+        row
+        for row in table.rows
+        if row.code is not None
+        and len(row.code) == 3 + 2 * level
+        and row.code.startswith(prefix)
+        and _same_name(name, row.label)
+    ]
+    return rows[0] if len(rows) == 1 else None
+
+
+def _class_in_summary(document: Document, scope: str, name: str) -> tuple[Ref, ...]:
+    """A 类 the classified table does not list, where the scope's summary prints it by class."""
+    if scope not in CLASS_SUMMARY:
+        return ()
+    table_id, group, column = CLASS_SUMMARY[scope]
+    table = document.table(table_id)
+    if table is None:
+        return ()
+    rows = [row for row in _group_rows(table, group) if row.code is None and _same_name(name, row.label)]
+    return (Ref(table.id, re.escape(plain(rows[0].label)), column, group),) if len(rows) == 1 else ()
+
+
+def _by_item(document: Document, scope: str, item: str) -> Optional[tuple[Ref, ...]]:
+    """An 一、二、… item of the scope's summary table named by its label (``其他收入``)."""
+    if scope not in ITEMS:
+        return None
+    table_id, columns = ITEMS[scope]
+    table = document.table(table_id)
+    if table is None:
+        return None
+    for group, column in columns.items():
+        rows = [row for row in _items(table, group) if _item_key(row.label, group) == _item_key(item, group)]
+        if len(rows) == 1:
+            return (Ref(table.id, re.escape(plain(rows[0].label)), column, group),)
+    return None
+
+
+def _item_key(text: str, group: str) -> str:
+    # the fiscal-grant summary prints 一般公共预算财政拨款 where the text says …财政拨款收入
+    key = _key(text)
+    return key.removesuffix("收入") if group == "income" else key
+
+
+def _items(table: Table, group: str) -> list[Row]:
+    """The rows of ``group`` above its 本年…合计 row: the items, not the totals and carry-overs."""
+    rows = _group_rows(table, group)
+    totals = [
+        index for index, row in enumerate(rows) if re.fullmatch(f"{_YEAR_INCOME}|{_YEAR_EXPENDITURE}", plain(row.label))
+    ]
+    return [row for row in rows[: totals[0] if totals else len(rows)] if row.code is None and _key(row.label)]
+
+
+def _group_rows(table: Table, group: str) -> list[Row]:
+    index = group_index(load_spec().table(table.id).groups, group)
+    return [row for row in table.rows if index is None or row.group == index]
+
+
+def _by_row_label(document: Document, scope: str, item: str) -> Optional[tuple[Ref, ...]]:
+    """A 科目 of the classified table named without its code (``基本工资``), if only one row has that name."""
+    classified = _classified(document, scope)
+    if classified is None:
+        return None
+    table, column = classified
+    rows = [row for row in table.rows if row.code is not None and _key(row.label) == _key(item)]
+    return (Ref(table.id, f"code:{rows[0].code}", column),) if len(rows) == 1 else None
+
+
+def _column(ref: Ref, measure: Measure, kind: Optional[str]) -> Optional[str]:
+    """The column of ``ref``'s table that holds ``measure``, or None if the table does not print it."""
+    if ref.table in THREE_PUBLIC_TABLES:
+        if kind == "budget":
+            return "budget" if measure is not Measure.FULL_YEAR else None
+        return {Measure.ACTUAL: "final", Measure.FULL_YEAR: "full_year_budget"}.get(measure)
+    if kind == "budget":
+        return ref.column if measure is not Measure.FULL_YEAR else None
+    return ref.column if measure is Measure.ACTUAL else None
+
+
+def _first_place(document: Document, refs: Sequence[Ref], measure: Measure) -> Optional[Place]:
+    for ref in refs:
+        column = _column(ref, measure, document.kind)
+        table = document.table(ref.table)
+        if column is None or table is None:
+            continue
+        row = first(table, ref.row, group_index(load_spec().table(table.id).groups, ref.group))
+        cell = None if row is None else row.cell(column)
+        if row is not None and cell is not None:
+            return Place(table, row, cell)
+    return None
