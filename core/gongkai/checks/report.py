@@ -9,6 +9,7 @@ from typing import Any, Optional, TextIO
 
 import attrs
 
+from ..canonical import load_spec
 from ..exporters.json_export import finding_to_json
 from ..schema import Document, Finding, Severity
 
@@ -42,7 +43,8 @@ def _table_heading(document: Document, table_id: Optional[str]) -> str:
         return "全文"
     table = document.table(table_id)
     if table is None:
-        return f"{table_id}（正文中没有此表）"
+        known = {canonical.id: canonical.name for canonical in load_spec().tables}
+        return f"{known.get(table_id, table_id)}（正文中没有此表）"
     return " ".join(part for part in (table.number, table.title) if part)
 
 
