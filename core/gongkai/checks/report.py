@@ -51,7 +51,8 @@ def _table_heading(document: Document, table_id: Optional[str]) -> str:
 def _groups(document: Document) -> Iterator[tuple[str, list[Finding]]]:
     """Findings grouped by table, in the document's table order, document-wide ones first."""
     order = [None] + [table.id for table in document.tables]
-    tables = sorted({f.table for f in document.findings}, key=lambda t: order.index(t) if t in order else len(order))
+    appearance = list(dict.fromkeys(f.table for f in document.findings))
+    tables = sorted(appearance, key=lambda t: (order.index(t) if t in order else len(order), appearance.index(t)))
     for table_id in tables:
         found = [f for f in document.findings if f.table == table_id]
         yield (
