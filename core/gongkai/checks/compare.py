@@ -67,6 +67,11 @@ def column_name(table: Table, cell: Cell) -> str:
     return "/".join(header) or cell.column
 
 
+def cell_name(place: Place) -> str:
+    """How a message names a cell: ``公开03表支出决算表“210 卫生健康支出”行“基本支出”栏``."""
+    return f"{table_name(place.table)}“{row_name(place.row)}”行“{column_name(place.table, place.cell)}”栏"
+
+
 def printed(cell: Cell) -> str:
     return cell.raw if cell.status is CellStatus.VALUE else "空白" if cell.status is CellStatus.BLANK else cell.raw
 
@@ -97,7 +102,7 @@ def compare(
         return None
     allowed = tolerance * max(expected.count, 1)
     within = abs(difference) <= allowed
-    place = f"{table_name(target.table)}“{row_name(target.row)}”行“{column_name(target.table, cell)}”栏"
+    place = cell_name(target)
     expected_text = amount_text(expected.total)
     if within:
         message = (

@@ -18,7 +18,7 @@ from ..amounts import amount_text
 from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext
 from ..schema import CellStatus, Document, Finding, Provenance, Severity
-from .compare import column_name, row_name, table_name
+from .compare import cell_name
 from .restatements import Restatement, restatements
 from .statements import Change, Figure, changes
 
@@ -65,7 +65,7 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
     within = abs(difference) <= allowed
     converted = "" if figure.unit == unit else f"（折合 {amount_text(stated)} {unit}）"
     table_value = cell.raw if cell.status is CellStatus.VALUE else "空白"
-    where = f"{table_name(place.table)}“{row_name(place.row)}”行“{column_name(place.table, cell)}”栏"
+    where = cell_name(place)
     said = f"{_where(figure.provenance)}{_quoted(restatement.statement.excerpt)}所述 {figure.printed}{converted}"
     if within:
         message = (
@@ -83,7 +83,7 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
         column=cell.column,
         provenance=figure.provenance,
         printed=figure.printed,
-        expected=amount_text(cell.value) if cell.value is not None else cell.raw,
+        expected=None if cell.value is None else amount_text(cell.value),
     )
 
 
