@@ -138,7 +138,7 @@ NON_FISCAL_LABELS = ("使用非财政拨款结余", "使用非财政拨款结余
 
 ENTITIES = (
     "福州市医疗保障局", "泉州市医疗保障基金中心", "福建省医疗保障基金中心", "曲靖市沾益区医疗保障局",
-    "随州市曾都区医疗保障服务中心", "南京市医疗保障局", "XX市医疗保障局",
+    "随州市曾都区医疗保障服务中心", "南京市医疗保障局", "样例市医疗保障局",
 )  # fmt: skip
 
 EXPENDITURE_COLUMNS = ("total", "basic", "project", "remit_superior", "operating", "subsidiary")

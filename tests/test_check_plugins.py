@@ -40,9 +40,8 @@ def test_a_check_plugin_is_registered_and_run() -> None:
     document = gongkai.parse(SEED_003, plugin_manager=manager, checks=False)
     assert not [f for f in gongkai.check(document, plugin_manager=manager) if f.check == "example.entity"]
     anonymous = attrs.evolve(document, entity=None)
-    assert [f.check for f in gongkai.check(anonymous, plugin_manager=manager) if f.severity is Severity.WARNING] == [
-        "example.entity"
-    ]
+    (finding,) = [f for f in gongkai.check(anonymous, plugin_manager=manager) if f.check == "example.entity"]
+    assert finding.severity is Severity.WARNING and finding.message == "没有写明编制单位"
 
 
 def test_a_check_id_registered_twice_is_refused() -> None:

@@ -25,6 +25,8 @@ BUILTIN_PLUGINS = (
     "gongkai.regions.national",
     "gongkai.checks.builtin",
     "gongkai.checks.text",
+    "gongkai.checks.completeness",
+    "gongkai.checks.consistency",
 )
 
 T = TypeVar("T", Reader, Exporter, RegionProfile, Check)

@@ -53,11 +53,12 @@ class CheckContext:
     ``tolerance`` is the rounding difference allowed per addend, in the document's unit (万元
     tables are rounded from 元, so 0.01 per addend by default). ``identities`` are the table and
     cross-table identities that hold for this document (:mod:`gongkai.checks.identities`), as the
-    region plugin adjusted them.
+    region plugin adjusted them. ``profiles`` are the registered region profiles.
     """
 
     tolerance: Decimal = Decimal("0.01")
     identities: tuple = ()
+    profiles: tuple[RegionProfile, ...] = ()
 
 
 @attrs.frozen

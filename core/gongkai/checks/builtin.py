@@ -1,4 +1,4 @@
-"""The core's own checks, registered through the same ``gongkai_checks`` hook as a plugin's."""
+"""The core's identity checks, registered through the same ``gongkai_checks`` hook as a plugin's."""
 
 from __future__ import annotations
 
@@ -46,25 +46,6 @@ IDENTITY_CHECKS: Sequence[Check] = (
 )
 
 
-def _completeness(document: Document, context: CheckContext) -> Iterator[Finding]:
-    for missing in document.missing:
-        yield Finding(
-            check="completeness.toc",
-            severity=Severity.ERROR,
-            message=f"目录列出的“{missing.title}”在正文中没有",
-            table=missing.table,
-            provenance=missing.provenance,
-        )
-
-
 @hookimpl
 def gongkai_checks() -> Sequence[Check]:
-    return (
-        *IDENTITY_CHECKS,
-        Check(
-            id="completeness.toc",
-            severity=Severity.ERROR,
-            description="目录列出的每张表都在正文中出现。",
-            run=_completeness,
-        ),
-    )
+    return IDENTITY_CHECKS

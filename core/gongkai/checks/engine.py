@@ -21,7 +21,11 @@ def context_for(
     """The context checks run in: the tolerance, and the identities as the region adjusted them."""
     identities = load_identities()
     adjusted = manager.hook.gongkai_adjust_identities(document=document, identities=identities)
-    return CheckContext(tolerance=tolerance, identities=tuple(identities if adjusted is None else adjusted))
+    return CheckContext(
+        tolerance=tolerance,
+        identities=tuple(identities if adjusted is None else adjusted),
+        profiles=tuple(entry.record for entry in Registry.collect(manager).regions),
+    )
 
 
 def check(

@@ -1,0 +1,178 @@
+"""Document-level consistency: code names, years, template placeholders, and empty fund tables.
+
+* ``names.code``: a classification code carries one name throughout the document.
+* ``meta.year``: a year printed in a table's title is the document's fiscal year.
+* ``meta.placeholder``: no template placeholder (XX, ××, 某某) is left in the text or the tables.
+* ``fund.empty``: a government-fund or state-capital table with no amount says so (in its notes or
+  the text), and a table that says it is empty prints no amount.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Optional
+
+from ..hookspecs import hookimpl
+from ..registrations import Check, CheckContext
+from ..schema import Document, Finding, Provenance, Severity, Table
+from .compare import row_name, table_name
+from .labels import plain
+
+_TITLE_YEAR = re.compile(r"(20\d\d)年")
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+|xx+)(?![A-Za-z])|××+|某某")
+_FUNDS = {
+    "government_fund": "政府性基金",
+    "state_capital": "国有资本经营",
+}
+# "没有使用政府性基金预算拨款安排的支出", "无政府性基金预算财政拨款收入支出", "…为空表"
+_EMPTY_WORDS = re.compile(r"没有|无|未|空表")
+
+
+def _names(document: Document, context: CheckContext) -> Iterator[Finding]:
+    first: dict[str, tuple[Table, str, str]] = {}
+    reported: set[tuple[str, str]] = set()
+    for table in document.tables:
+        for row in table.rows:
+            if row.code is None or not row.label:
+                continue
+            name = plain(row.label)
+            if row.code not in first:
+                first[row.code] = (table, row.label, name)
+                continue
+            other_table, other_label, other_name = first[row.code]
+            if name == other_name or (row.code, name) in reported:
+                continue
+            reported.add((row.code, name))
+            yield Finding(
+                check="names.code",
+                severity=Severity.WARNING,
+                message=(
+                    f"科目 {row.code} 在{table_name(table)}名为“{row.label}”，"
+                    f"在{table_name(other_table)}名为“{other_label}”"
+                ),
+                table=table.id,
+                row=row.code,
+                provenance=row.provenance,
+            )
+
+
+def _years(document: Document, context: CheckContext) -> Iterator[Finding]:
+    if document.year is None:
+        return
+    for table in document.tables:
+        for printed in _TITLE_YEAR.findall(table.title):
+            if int(printed) != document.year:
+                yield Finding(
+                    check="meta.year",
+                    severity=Severity.WARNING,
+                    message=f"{table_name(table)}的标题写的是{printed}年，文件是{document.year}年度的",
+                    table=table.id,
+                    provenance=table.provenance,
+                )
+
+
+def _texts(document: Document) -> Iterator[tuple[str, Optional[Table], Optional[str], Provenance]]:
+    """Every printed text of the document: narrative lines, table titles, row labels and notes."""
+    for line in document.narrative:
+        yield line.text, None, None, line.provenance
+    for table in document.tables:
+        yield table.title, table, None, table.provenance
+        for note in table.notes:
+            yield note, table, None, table.provenance
+        for row in table.rows:
+            yield row.label, table, row.code or row.label, row.provenance
+
+
+def _placeholders(document: Document, context: CheckContext) -> Iterator[Finding]:
+    for text, table, row, provenance in _texts(document):
+        found = _PLACEHOLDER.search(text)
+        if found is None:
+            continue
+        where = f"{table_name(table)}" if table is not None else "正文"
+        excerpt = text[max(0, found.start() - 12) : found.end() + 12]
+        yield Finding(
+            check="meta.placeholder",
+            severity=Severity.WARNING,
+            message=f"{where}留有模板占位符“{found.group()}”：“{excerpt}”",
+            table=table.id if table is not None else None,
+            row=row,
+            provenance=provenance,
+        )
+
+
+def _is_empty(table: Table) -> bool:
+    """True if the table prints no non-zero amount."""
+    return all(cell.value is None or cell.value == 0 for row in table.rows for cell in row.cells)
+
+
+def _statement(document: Document, table: Table, fund: str) -> Optional[str]:
+    """The sentence (a note of the table, or a line of text) saying there is no ``fund`` money."""
+    for text in (*table.notes, *(line.text for line in document.narrative)):
+        compact = "".join(text.split())
+        for sentence in re.split(r"[。；;]", compact):
+            if fund in sentence and _EMPTY_WORDS.search(sentence) and "本表反映" not in sentence:
+                return sentence
+    return None
+
+
+def _funds(document: Document, context: CheckContext) -> Iterator[Finding]:
+    for table in document.tables:
+        fund = _FUNDS.get(table.id)
+        if fund is None:
+            continue
+        empty, statement = _is_empty(table), _statement(document, table, fund)
+        if empty and statement is None:
+            yield Finding(
+                check="fund.empty",
+                severity=Severity.WARNING,
+                message=f"{table_name(table)}没有金额，但文件没有说明本年度没有{fund}预算财政拨款收支",
+                table=table.id,
+                provenance=table.provenance,
+            )
+        elif not empty and statement is not None:
+            amount = next(
+                (row, cell) for row in table.rows for cell in row.cells if cell.value is not None and cell.value != 0
+            )
+            yield Finding(
+                check="fund.empty",
+                severity=Severity.ERROR,
+                message=(
+                    f"文件说明“{statement}”，但{table_name(table)}“{row_name(amount[0])}”行印有金额 {amount[1].raw}"
+                ),
+                table=table.id,
+                row=amount[0].code or amount[0].label,
+                column=amount[1].column,
+                provenance=amount[1].provenance,
+                printed=amount[1].raw,
+            )
+
+
+@hookimpl
+def gongkai_checks() -> Sequence[Check]:
+    return (
+        Check(
+            id="names.code",
+            severity=Severity.WARNING,
+            description="同一分类科目编码在文件各处的名称相同。",
+            run=_names,
+        ),
+        Check(
+            id="meta.year",
+            severity=Severity.WARNING,
+            description="表格标题中的年度与文件的年度一致。",
+            run=_years,
+        ),
+        Check(
+            id="meta.placeholder",
+            severity=Severity.WARNING,
+            description="正文和表格中没有遗留模板占位符（XX、××、某某）。",
+            run=_placeholders,
+        ),
+        Check(
+            id="fund.empty",
+            severity=Severity.ERROR,
+            description="没有金额的政府性基金或国有资本经营预算表须有空表说明，声明为空的表不得印有金额。",
+            run=_funds,
+        ),
+    )
