@@ -48,6 +48,16 @@ def found(document: Document, check: str) -> list[Finding]:
     return [f for f in document.findings if f.check == check]
 
 
+def test_a_table_of_another_body() -> None:
+    assert found(document(), "meta.entity") == []
+    text = COVER + EXPENDITURE.format(year="", name="行政运行").replace("部门：样例市医疗保障局", "部门：样例市财政局")
+    text += GENERAL_BUDGET + FUND.format(amount="0.00", note="")
+    parsed = gongkai.parse(text.encode("utf-8"), name="x.txt")
+    assert parsed.entity == "样例市医疗保障局"  # two tables of three name it
+    (finding,) = found(parsed, "meta.entity")
+    assert finding.table == "expenditure" and "样例市财政局" in finding.message
+
+
 def test_one_code_one_name() -> None:
     assert found(document(), "names.code") == []
     (finding,) = found(document(name="行政运行支出"), "names.code")

@@ -100,6 +100,8 @@ class Table:
     pages: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
     provenance: Provenance = Provenance()
+    entity: Optional[str] = None  # the body its 编制单位/部门/单位 line names, if it prints one
+    year: Optional[int] = None  # the fiscal year its title or meta lines state, if any
 
     def find(self, *, code: Optional[str] = None, label: Optional[str] = None) -> list[Row]:
         """Rows with the given code and/or printed label (white space ignored), top to bottom."""

@@ -57,6 +57,8 @@ class TableBuilder(DelimitedBuilder, StreamBuilder):
             pages=self.block.pages,
             notes=tuple(compact(line.text) for line in self.block.notes),
             provenance=provenance_of(self.block.title_line),
+            entity=self.block.entity,
+            year=self.block.year,
         )
 
     def _ordinal(self, slot: Slot) -> Optional[str]:

@@ -1,7 +1,8 @@
 """Document-level consistency: code names, years, template placeholders, and empty fund tables.
 
 * ``names.code``: a classification code carries one name throughout the document.
-* ``meta.year``: a year printed in a table's title is the document's fiscal year.
+* ``meta.year`` and ``meta.entity``: the year and the publishing body each table's title and
+  编制单位 lines state are the document's (an abbreviation of the body's name is the same body).
 * ``meta.placeholder``: no template placeholder (XX, ××, 某某) is left in the text or the tables.
 * ``fund.empty``: a government-fund or state-capital table with no amount says so (in its notes or
   the text), and a table that says it is empty prints no amount.
@@ -19,7 +20,6 @@ from ..schema import Document, Finding, Provenance, Severity, Table
 from .compare import row_name, table_name
 from .labels import plain
 
-_TITLE_YEAR = re.compile(r"(20\d\d)年")
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+|xx+)(?![A-Za-z])|××+|某某")
 _FUNDS = {
     "government_fund": "政府性基金",
@@ -61,15 +61,28 @@ def _years(document: Document, context: CheckContext) -> Iterator[Finding]:
     if document.year is None:
         return
     for table in document.tables:
-        for printed in _TITLE_YEAR.findall(table.title):
-            if int(printed) != document.year:
-                yield Finding(
-                    check="meta.year",
-                    severity=Severity.WARNING,
-                    message=f"{table_name(table)}的标题写的是{printed}年，文件是{document.year}年度的",
-                    table=table.id,
-                    provenance=table.provenance,
-                )
+        if table.year is not None and table.year != document.year:
+            yield Finding(
+                check="meta.year",
+                severity=Severity.WARNING,
+                message=f"{table_name(table)}的标题或表头写的是{table.year}年度，文件是{document.year}年度的",
+                table=table.id,
+                provenance=table.provenance,
+            )
+
+
+def _entities(document: Document, context: CheckContext) -> Iterator[Finding]:
+    if not document.entity:
+        return
+    for table in document.tables:
+        if table.entity and table.entity not in document.entity and document.entity not in table.entity:
+            yield Finding(
+                check="meta.entity",
+                severity=Severity.WARNING,
+                message=f"{table_name(table)}的编制单位是“{table.entity}”，文件是“{document.entity}”的",
+                table=table.id,
+                provenance=table.provenance,
+            )
 
 
 def _texts(document: Document) -> Iterator[tuple[str, Optional[Table], Optional[str], Provenance]]:
@@ -160,8 +173,14 @@ def gongkai_checks() -> Sequence[Check]:
         Check(
             id="meta.year",
             severity=Severity.WARNING,
-            description="表格标题中的年度与文件的年度一致。",
+            description="各表标题和表头中的年度与文件的年度一致。",
             run=_years,
+        ),
+        Check(
+            id="meta.entity",
+            severity=Severity.WARNING,
+            description="各表编制单位与文件的单位一致。",
+            run=_entities,
         ),
         Check(
             id="meta.placeholder",

@@ -53,6 +53,8 @@ def _table(table: Table) -> dict[str, Any]:
         "pages": list(table.pages),
         "columns": [{"id": c.id, "header": list(c.header), "ordinal": c.ordinal} for c in table.columns],
         "notes": list(table.notes),
+        "entity": table.entity,
+        "year": table.year,
         "provenance": _provenance(table.provenance),
         "rows": [_row(row) for row in table.rows],
     }
