@@ -48,6 +48,14 @@ def found(document: Document, check: str) -> list[Finding]:
     return [f for f in document.findings if f.check == check]
 
 
+def test_a_cover_of_another_year() -> None:
+    text = COVER.replace("2023", "2022") + EXPENDITURE.format(year="2023年度", name="行政运行") + GENERAL_BUDGET
+    parsed = gongkai.parse(text.encode("utf-8"), name="x.txt")
+    assert parsed.year == 2022  # the cover's year is the document's
+    (finding,) = found(parsed, "meta.year")
+    assert finding.table == "expenditure" and "2023" in finding.message and "2022" in finding.message
+
+
 def test_a_table_of_another_body() -> None:
     assert found(document(), "meta.entity") == []
     text = COVER + EXPENDITURE.format(year="", name="行政运行").replace("部门：样例市医疗保障局", "部门：样例市财政局")

@@ -3,6 +3,8 @@
 * ``names.code``: a classification code carries one name throughout the document.
 * ``meta.year`` and ``meta.entity``: the year and the publishing body each table's title and
   编制单位 lines state are the document's (an abbreviation of the body's name is the same body).
+  The document's year is the cover's where the cover states one, so a table of another year
+  than the cover is reported at the table.
 * ``meta.placeholder``: no template placeholder (XX, ××, 某某) is left in the text or the tables.
 * ``fund.empty``: a government-fund or state-capital table with no amount says so (in its notes or
   the text), and a table that says it is empty prints no amount.
@@ -173,7 +175,7 @@ def gongkai_checks() -> Sequence[Check]:
         Check(
             id="meta.year",
             severity=Severity.WARNING,
-            description="各表标题和表头中的年度与文件的年度一致。",
+            description="封面、各表标题和表头中的年度一致。",
             run=_years,
         ),
         Check(
