@@ -73,6 +73,13 @@ def test_one_code_one_name() -> None:
     assert "行政运行支出" in finding.message and "行政运行" in finding.message
 
 
+def test_a_code_of_the_wrong_classification() -> None:
+    assert found(document(), "codes.classification") == []
+    text = COVER + EXPENDITURE.format(year="", name="行政运行").replace("2101501\t", "3101501\t") + GENERAL_BUDGET
+    (finding,) = found(gongkai.parse(text.encode("utf-8"), name="x.txt"), "codes.classification")
+    assert (finding.table, finding.row) == ("expenditure", "3101501")
+
+
 def test_names_differing_only_in_brackets_and_spaces_are_one_name() -> None:
     assert found(document(name="行 政 运 行"), "names.code") == []
 

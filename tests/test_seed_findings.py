@@ -29,7 +29,10 @@ class Expected(NamedTuple):
 def expected_findings(seed: str) -> list[Expected]:
     with open(EXPECTED / "findings.tsv", encoding="utf-8", newline="") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    return [Expected(*fields[1:9]) for fields in csv.reader(lines, delimiter="\t") if fields[0] == seed]
+    rows = list(csv.reader(lines, delimiter="\t"))
+    malformed = [fields for fields in rows if len(fields) != 10]
+    assert not malformed, f"findings.tsv lines need 10 tab-separated fields: {malformed}"
+    return [Expected(*fields[1:9]) for fields in rows if fields[0] == seed]
 
 
 def reported(document: Document) -> list[Expected]:

@@ -1,6 +1,7 @@
 """Document-level consistency: code names, years, template placeholders, and empty fund tables.
 
 * ``names.code``: a classification code carries one name throughout the document.
+* ``codes.classification``: a code belongs to its table's classification (功能 2…, 经济 3…).
 * ``meta.year`` and ``meta.entity``: the year and the publishing body each table's title and
   编制单位 lines state are the document's (an abbreviation of the body's name is the same body).
   The document's year is the cover's where the cover states one, so a table of another year
@@ -16,6 +17,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Optional
 
+from ..canonical import load_spec
 from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Provenance, Severity, Table
@@ -57,6 +59,33 @@ def _names(document: Document, context: CheckContext) -> Iterator[Finding]:
                 row=row.code,
                 provenance=row.provenance,
             )
+
+
+# The first digit of a code says its classification: 2 for 支出功能分类, 3 for 经济分类.
+_CLASSIFICATION_DIGIT = {"function": "2", "economic": "3"}
+_CLASSIFICATION_NAME = {"function": "支出功能分类", "economic": "经济分类"}
+
+
+def _classifications(document: Document, context: CheckContext) -> Iterator[Finding]:
+    spec = {table.id: table.classification for table in load_spec().tables}
+    for table in document.tables:
+        classification = spec.get(table.id)
+        digit = _CLASSIFICATION_DIGIT.get(classification or "")
+        if digit is None:
+            continue
+        for row in table.rows:
+            if row.code is not None and not row.code.startswith(digit):
+                yield Finding(
+                    check="codes.classification",
+                    severity=Severity.WARNING,
+                    message=(
+                        f"{table_name(table)}是{_CLASSIFICATION_NAME[classification or '']}表，"
+                        f"“{row_name(row)}”的编码却不是{digit}开头"
+                    ),
+                    table=table.id,
+                    row=row.code,
+                    provenance=row.provenance,
+                )
 
 
 def _years(document: Document, context: CheckContext) -> Iterator[Finding]:
@@ -171,6 +200,12 @@ def gongkai_checks() -> Sequence[Check]:
             severity=Severity.WARNING,
             description="同一分类科目编码在文件各处的名称相同。",
             run=_names,
+        ),
+        Check(
+            id="codes.classification",
+            severity=Severity.WARNING,
+            description="功能分类表中的科目编码以 2 开头，经济分类表中的以 3 开头。",
+            run=_classifications,
         ),
         Check(
             id="meta.year",
