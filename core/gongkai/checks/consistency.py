@@ -1,4 +1,4 @@
-"""Document-level consistency: code names, years, template placeholders, and empty fund tables.
+"""Document-level consistency: codes and their names, years and entities, placeholders, empty fund tables.
 
 * ``names.code``: a classification code carries one name throughout the document.
 * ``codes.classification``: a code belongs to its table's classification (功能 2…, 经济 3…).
