@@ -80,6 +80,18 @@ def test_a_code_of_the_wrong_classification() -> None:
     assert (finding.table, finding.row) == ("expenditure", "3101501")
 
 
+def test_a_name_other_than_the_national_one() -> None:
+    # both tables agree with each other, not with the national name of 2101501 (行政运行)
+    text = COVER + EXPENDITURE.format(year="", name="机关运行") + GENERAL_BUDGET.replace("行政运行", "机关运行")
+    findings = found(gongkai.parse(text.encode("utf-8"), name="x.txt"), "names.national")
+    assert [(f.table, f.row) for f in findings] == [
+        ("expenditure", "2101501"),
+        ("general_budget_expenditure", "2101501"),
+    ]
+    assert "行政运行" in findings[0].message
+    assert found(document(), "names.national") == []
+
+
 def test_names_differing_only_in_brackets_and_spaces_are_one_name() -> None:
     assert found(document(name="行 政 运 行"), "names.code") == []
 

@@ -1,6 +1,8 @@
 """Document-level consistency: codes and their names, years and entities, placeholders, empty fund tables.
 
 * ``names.code``: a classification code carries one name throughout the document.
+* ``names.national``: and the name the national code list gives it, where ``spec/national_codes.tsv``
+  knows the code.
 * ``codes.classification``: a code belongs to its table's classification (功能 2…, 经济 3…).
 * ``meta.year`` and ``meta.entity``: the year and the publishing body each table's title and
   编制单位 lines state are the document's (an abbreviation of the body's name is the same body).
@@ -13,6 +15,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Optional
@@ -21,6 +24,7 @@ from ..canonical import load_spec
 from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Provenance, Severity, Table
+from ..specfiles import spec_text
 from .compare import row_name, table_name
 from .labels import plain
 
@@ -64,6 +68,33 @@ def _names(document: Document, context: CheckContext) -> Iterator[Finding]:
 # The first digit of a code says its classification: 2 for 支出功能分类, 3 for 经济分类.
 _CLASSIFICATION_DIGIT = {"function": "2", "economic": "3"}
 _CLASSIFICATION_NAME = {"function": "支出功能分类", "economic": "经济分类"}
+
+
+@functools.cache
+def national_names() -> dict[str, str]:
+    """The national names of the codes ``spec/national_codes.tsv`` lists."""
+    names = {}
+    for line in spec_text("national_codes.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, name = line.split("\t")
+            names[code] = name
+    return names
+
+
+def _national(document: Document, context: CheckContext) -> Iterator[Finding]:
+    national = national_names()
+    for table in document.tables:
+        for row in table.rows:
+            name = national.get(row.code or "")
+            if name is not None and row.label and plain(row.label) != plain(name):
+                yield Finding(
+                    check="names.national",
+                    severity=Severity.WARNING,
+                    message=f"{table_name(table)}的科目 {row.code} 名为“{row.label}”，国家分类科目名称是“{name}”",
+                    table=table.id,
+                    row=row.code,
+                    provenance=row.provenance,
+                )
 
 
 def _classifications(document: Document, context: CheckContext) -> Iterator[Finding]:
@@ -200,6 +231,12 @@ def gongkai_checks() -> Sequence[Check]:
             severity=Severity.WARNING,
             description="同一分类科目编码在文件各处的名称相同。",
             run=_names,
+        ),
+        Check(
+            id="names.national",
+            severity=Severity.WARNING,
+            description="科目名称与国家政府收支分类科目的名称一致（只查 spec/national_codes.tsv 列出的科目）。",
+            run=_national,
         ),
         Check(
             id="codes.classification",
