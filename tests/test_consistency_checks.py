@@ -40,8 +40,9 @@ FUND = (
 def document(
     *, name: str = "行政运行", year: str = "", amount: str = "0.00", note: str = "", text: str = ""
 ) -> Document:
-    body = COVER + EXPENDITURE.format(year=year, name=name) + GENERAL_BUDGET + FUND.format(amount=amount, note=note)
-    return gongkai.parse((body + text).encode("utf-8"), name="example.txt")
+    tables = EXPENDITURE.format(year=year, name=name) + GENERAL_BUDGET + FUND.format(amount=amount, note=note)
+    # the text stands between the cover and the tables, as the 情况说明 does in most disclosures
+    return gongkai.parse((COVER + text + "\n" + tables).encode("utf-8"), name="example.txt")
 
 
 def found(document: Document, check: str) -> list[Finding]:
@@ -54,6 +55,14 @@ def test_a_cover_of_another_year() -> None:
     assert parsed.year == 2022  # the cover's year is the document's
     (finding,) = found(parsed, "meta.year")
     assert finding.table == "expenditure" and "2023" in finding.message and "2022" in finding.message
+
+
+def test_a_text_left_from_another_year() -> None:
+    fresh = "一、收入支出决算总体情况说明\n\n2023年度收入总计100.00万元，比2022年度减少5.00万元。\n"
+    assert found(document(year="2023年度", text=fresh), "meta.year") == []
+    stale = "一、收入支出决算总体情况说明\n\n2022年度收入总计100.00万元，2022年度支出总计100.00万元。\n"
+    (finding,) = found(document(year="2023年度", text=stale), "meta.year")
+    assert finding.table is None and "2022" in finding.message and finding.provenance.line is not None
 
 
 def test_a_table_of_another_body() -> None:

@@ -7,7 +7,8 @@
 * ``meta.year`` and ``meta.entity``: the year and the publishing body each table's title and
   编制单位 lines state are the document's (an abbreviation of the body's name is the same body).
   The document's year is the cover's where the cover states one, so a table of another year
-  than the cover is reported at the table.
+  than the cover is reported at the table; a 情况说明 that speaks mostly of another year is
+  reported too.
 * ``meta.placeholder``: no template placeholder (XX, ××, 某某) is left in the text or the tables.
 * ``fund.empty``: a government-fund or state-capital table with no amount says so (in its notes or
   the text), and a table that says it is empty prints no amount.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Optional
 
@@ -122,6 +124,9 @@ def _classifications(document: Document, context: CheckContext) -> Iterator[Find
 def _years(document: Document, context: CheckContext) -> Iterator[Finding]:
     if document.year is None:
         return
+    text = _text_year(document)
+    if text is not None:
+        yield text
     for table in document.tables:
         if table.year is not None and table.year != document.year:
             yield Finding(
@@ -131,6 +136,32 @@ def _years(document: Document, context: CheckContext) -> Iterator[Finding]:
                 table=table.id,
                 provenance=table.provenance,
             )
+
+
+_TEXT_YEAR = re.compile(r"(20\d\d)\s*年度")
+
+
+def _text_year(document: Document) -> Optional[Finding]:
+    """A finding if the year the 情况说明 mostly speaks of is not the document's year.
+
+    The text compares with earlier years, so one mention of another year is no finding; a text
+    copied from another year's disclosure and not updated speaks mostly of that year.
+    """
+    mentions = [(int(year), line.provenance) for line in document.narrative for year in _TEXT_YEAR.findall(line.text)]
+    counts = Counter(year for year, _ in mentions)
+    if not counts or (document.year is not None and counts[document.year] >= max(counts.values())):
+        return None
+    year = counts.most_common(1)[0][0]
+    where = next(provenance for y, provenance in mentions if y == year)
+    return Finding(
+        check="meta.year",
+        severity=Severity.WARNING,
+        message=(
+            f"情况说明多处写{year}年度（{counts[year]}处），写{document.year}年度的只有"
+            f"{counts.get(document.year or 0, 0)}处，而各表是{document.year}年度的"
+        ),
+        provenance=where,
+    )
 
 
 def _entities(document: Document, context: CheckContext) -> Iterator[Finding]:
@@ -247,7 +278,7 @@ def gongkai_checks() -> Sequence[Check]:
         Check(
             id="meta.year",
             severity=Severity.WARNING,
-            description="封面、各表标题和表头中的年度一致。",
+            description="封面、各表标题和表头以及情况说明所述的年度一致。",
             run=_years,
         ),
         Check(
