@@ -50,7 +50,7 @@ TIDY_COLUMNS = [
 ]
 
 # exit codes as `gongkai --help` documents them (checked against the help text below)
-EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_A_DISCLOSURE, EXIT_OUTPUT = 0, 2, 3, 4, 5
+EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_A_DISCLOSURE, EXIT_OUTPUT, EXIT_LIMIT = 0, 2, 3, 4, 5, 8
 
 PYTHON_M = [sys.executable, "-m", "gongkai"]
 SCRIPT = Path(sys.executable).with_name("gongkai.exe" if os.name == "nt" else "gongkai")
@@ -127,7 +127,7 @@ def invocation(request: pytest.FixtureRequest) -> list[str]:
 
 
 def documented_exit_codes(help_text: str) -> dict[int, str]:
-    return {int(code): meaning for code, meaning in re.findall(r"^\s+(\d)\s+(\S.*)$", help_text, re.MULTILINE)}
+    return {int(code): meaning for code, meaning in re.findall(r"^\s+(\d{1,2})\s+(\S.*)$", help_text, re.MULTILINE)}
 
 
 @pytest.mark.parametrize(
@@ -144,8 +144,9 @@ def test_help_documents_the_exit_codes(invocation: list[str], command: list[str]
     codes = documented_exit_codes(text(result.stdout))
     assert set(codes) >= {EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_A_DISCLOSURE, EXIT_OUTPUT}, codes
     assert "usage" in codes[EXIT_USAGE]
-    for cause in ("empty", "binary", "too large", "missing"):
+    for cause in ("empty", "binary", "missing"):
         assert cause in codes[EXIT_UNREADABLE], f"exit code {EXIT_UNREADABLE} does not document {cause!r}"
+    assert "--max-size" in codes[EXIT_LIMIT] and "--max-pages" in codes[EXIT_LIMIT], codes[EXIT_LIMIT]
     assert "no standard" in codes[EXIT_NOT_A_DISCLOSURE]
     assert "output" in codes[EXIT_OUTPUT]
 
@@ -327,7 +328,7 @@ def test_file_over_max_size_is_refused(tmp_path: Path) -> None:
     big = seed_path("000")
     assert Path(big).stat().st_size > 10 * 1024
     result = run("parse", big, "--max-size", "0.01", "-o", "out.json", cwd=tmp_path)
-    assert result.returncode == EXIT_UNREADABLE
+    assert result.returncode == EXIT_LIMIT
     reason = assert_one_error_line(result, big)
     assert "MiB" in reason or "large" in reason or "limit" in reason, reason
     assert list(tmp_path.iterdir()) == []

@@ -20,7 +20,7 @@ from gongkai.canonical import CanonicalTable
 from gongkai.errors import PluginError
 from gongkai.layout import Layout, Line, LineKind
 from gongkai.manager import Registry, create_plugin_manager
-from gongkai.registrations import Exporter, HeaderCell, Reader
+from gongkai.registrations import Exporter, HeaderCell, Limits, Reader
 from gongkai.segment import TableBlock
 
 # A made-up region that numbers its tables 公开11/公开12, calls its summary 收支情况总表, heads its
@@ -155,7 +155,7 @@ def test_two_regions_with_one_name_are_rejected() -> None:
 
 
 def test_a_reader_plugin_is_chosen_by_content() -> None:
-    def read(data: bytes, source: str) -> Layout:
+    def read(data: bytes, source: str, limits: Limits) -> Layout:
         rows = data.decode("utf-8").splitlines()[1:]
         lines = tuple(Line(n, LineKind.CELLS, tuple(row.split(";"))) for n, row in enumerate(rows, start=2))
         return Layout(source=source, format="semicolon", lines=lines)

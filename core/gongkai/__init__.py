@@ -17,7 +17,7 @@ from .checks.engine import check
 from .errors import GongkaiError, InputError, NotADisclosureError
 from .hookspecs import hookimpl
 from .pipeline import parse
-from .registrations import Check, CheckContext, Exporter, Reader, RegionClaim, RegionProfile
+from .registrations import Check, CheckContext, Exporter, Limits, Reader, RegionClaim, RegionProfile
 from .schema import Cell, CellStatus, Column, Document, Finding, MissingTable, Provenance, Region, Row, Severity, Table
 from .tidy import records
 
@@ -35,6 +35,7 @@ __all__ = [
     "MissingTable",
     "NotADisclosureError",
     "Provenance",
+    "Limits",
     "Reader",
     "Region",
     "RegionClaim",

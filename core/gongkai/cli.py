@@ -20,6 +20,7 @@ from .checks.engine import DEFAULT_TOLERANCE
 from .errors import GongkaiError, InternalError, OutputError, PluginError
 from .manager import Registered, Registry, default_plugin_manager
 from .pipeline import DEFAULT_MAX_BYTES, parse
+from .registrations import DEFAULT_MAX_PAGES
 from .samples import sample_path
 from .schema import Document, Severity
 
@@ -31,13 +32,19 @@ exit codes:
   0  every file was parsed (gongkai check: and no check found an error)
   1  gongkai check: a check found at least one error-level inconsistency
   2  usage error (unknown option, missing file argument)
-  3  a file could not be read: empty, binary, not UTF-8/GB18030 text, too large, or missing
+  3  a file could not be read: empty, binary, not UTF-8/GB18030 text, missing, or a PDF
+     without the pdf extra installed
   4  a file is readable but holds no standard budget or final-accounts table
   5  the output file could not be written
   6  a plugin is broken (a hook that matches no specification, two records with one name)
   7  internal error: gongkai or a plugin failed on a file (a bug: please report it)
+  8  a file is over a limit: too large (raise with --max-size) or too many pages (--max-pages)
+  9  a PDF is encrypted: it needs a password
+ 10  a PDF has no text layer (scanned pages): it needs OCR first
+ 11  a PDF's text does not decode (fonts without a usable Unicode map): it would be garbage
+ 12  a file is truncated or corrupt
 With several files, the good ones are still parsed and written; the exit code is that of the
-first file that failed (3-7), else 1 if a check found an error. Each failure is one line on
+first file that failed (3-12), else 1 if a check found an error. Each failure is one line on
 stderr: "gongkai: FILE: reason".
 """
 CHECK_FORMATS = ("text", "json", "csv")
@@ -53,6 +60,13 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES / 1048576,
         metavar="MIB",
         help=f"refuse files larger than this many MiB (default: {DEFAULT_MAX_BYTES // 1048576})",
+    )
+    command.add_argument(
+        "--max-pages",
+        type=int,
+        default=DEFAULT_MAX_PAGES,
+        metavar="N",
+        help=f"refuse documents of more than N pages (default: {DEFAULT_MAX_PAGES})",
     )
     command.add_argument(
         "--jobs",
@@ -93,7 +107,7 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
     parse_command = commands.add_parser(
         "parse",
         help="parse disclosures into JSON or tidy CSV",
-        description="Parse disclosures (text, markdown) into JSON (with the checks' findings) or the tidy CSV of "
+        description="Parse disclosures (PDF, text, markdown) into JSON (with the checks' findings) or the tidy CSV of "
         "every amount.",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -172,7 +186,7 @@ def _documents(args: argparse.Namespace) -> tuple[list[Document], int]:
         return [], EXIT_USAGE
     documents: list[Document] = []
     status = EXIT_OK
-    for result in _parse_all(files, int(args.max_size * 1048576), args.jobs, args.tolerance):
+    for result in _parse_all(files, int(args.max_size * 1048576), args.max_pages, args.jobs, args.tolerance):
         if isinstance(result, GongkaiError):
             _error(str(result))
             status = status or result.exit_code
@@ -213,23 +227,25 @@ def _check_command(args: argparse.Namespace) -> int:
     return _emit(writers[args.format], args.output, status or (EXIT_FINDINGS if errors else EXIT_OK))
 
 
-def _parse_one(file: str, max_bytes: int, tolerance: Decimal) -> Document | GongkaiError:
+def _parse_one(file: str, max_bytes: int, max_pages: int, tolerance: Decimal) -> Document | GongkaiError:
     try:
-        return parse(file, max_bytes=max_bytes, tolerance=tolerance)
+        return parse(file, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
     except GongkaiError as error:
         return error
     except Exception as error:  # a bug must not stop a batch of hundreds of documents
         return InternalError(file, f"internal error ({type(error).__name__}: {error}); please report it")
 
 
-def _parse_all(files: list[str], max_bytes: int, jobs: int, tolerance: Decimal) -> list[Document | GongkaiError]:
+def _parse_all(
+    files: list[str], max_bytes: int, max_pages: int, jobs: int, tolerance: Decimal
+) -> list[Document | GongkaiError]:
     """Each file's document or error, in the order given; in parallel processes for a batch."""
     if jobs == 0:
         jobs = (os.cpu_count() or 1) if len(files) >= 4 else 1
     if jobs <= 1 or len(files) < 2:
-        return [_parse_one(file, max_bytes, tolerance) for file in files]
+        return [_parse_one(file, max_bytes, max_pages, tolerance) for file in files]
     with ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-        return list(pool.map(_parse_one, files, repeat(max_bytes), repeat(tolerance)))
+        return list(pool.map(_parse_one, files, repeat(max_bytes), repeat(max_pages), repeat(tolerance)))
 
 
 def _plugins_command(registry: Registry, stream: TextIO) -> int:

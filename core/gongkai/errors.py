@@ -36,6 +36,37 @@ class InputError(GongkaiError):
     exit_code = 3
 
 
+class LimitError(InputError):
+    """The input is over a limit the user can raise: its size (``--max-size``) or its number of
+    pages (``--max-pages``)."""
+
+    exit_code = 8
+
+
+class EncryptedError(InputError):
+    """The PDF is encrypted and cannot be opened without a password."""
+
+    exit_code = 9
+
+
+class NoTextError(InputError):
+    """The PDF has no text layer (scanned pages): it needs OCR before gongkai can read it."""
+
+    exit_code = 10
+
+
+class GarbledTextError(InputError):
+    """The PDF's text does not decode to characters (fonts without a usable ToUnicode map)."""
+
+    exit_code = 11
+
+
+class CorruptError(InputError):
+    """The file is truncated or corrupt: its format's structure cannot be read."""
+
+    exit_code = 12
+
+
 class NotADisclosureError(GongkaiError):
     """The input is readable but holds no standard budget or final-accounts table."""
 

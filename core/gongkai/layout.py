@@ -12,6 +12,9 @@ from typing import Optional
 import attrs
 
 
+Box = tuple[float, float, float, float]
+
+
 class LineKind(str, enum.Enum):
     """What a reader knows about a line."""
 
@@ -19,16 +22,26 @@ class LineKind(str, enum.Enum):
     CELLS = "cells"  # a table line whose cells the format delimits (tabs, pipes, <td>)
     HEADING = "heading"  # a heading the format marks as one (markdown #, <h2>)
     PAGE_NUMBER = "page_number"  # a page number printed on a line of its own
+    FURNITURE = "furniture"  # a running header or footer repeated on the pages
 
 
 @attrs.frozen
 class Line:
-    """One line of the source: its 1-based number, kind, cells (one cell for text) and page."""
+    """One line of the source: its 1-based number, kind, cells (one cell for text) and page.
+
+    ``boxes`` is empty, or holds the printed box of each cell (x0, top, x1, bottom in points from
+    the page's top left) for formats that have geometry.
+    """
 
     number: int
     kind: LineKind
     cells: tuple[str, ...]
     page: Optional[int] = None
+    boxes: tuple[Optional[Box], ...] = ()
+
+    def box(self, position: int) -> Optional[Box]:
+        """The box of the cell at ``position``, or None when the format has no geometry."""
+        return self.boxes[position] if 0 <= position < len(self.boxes) else None
 
     @property
     def text(self) -> str:

@@ -19,6 +19,7 @@ from .registrations import Check, Exporter, Reader, RegionProfile
 BUILTIN_PLUGINS = (
     "gongkai.readers.text",
     "gongkai.readers.markdown",
+    "gongkai.readers.pdf",
     "gongkai.exporters.json_export",
     "gongkai.exporters.csv_export",
     "gongkai.regions.profiles",

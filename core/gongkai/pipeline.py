@@ -15,14 +15,14 @@ import pluggy
 from .build import TableBuilder
 from .canonical import CanonicalTable, load_spec, normalise_title
 from .checks.engine import DEFAULT_TOLERANCE, check
-from .errors import InputError, NotADisclosureError
+from .errors import InputError, LimitError, NotADisclosureError
 from .layout import Layout
 from .manager import Registry, default_plugin_manager
 from .metadata import Facts, document_unit, read_facts
 from .readers.decoding import is_blank
 from .regions.names import split_admin_name
 from .regions.national import NAME as NATIONAL
-from .registrations import DetectionContext, HeaderCell, RegionClaim, RegionProfile
+from .registrations import DEFAULT_MAX_PAGES, DetectionContext, HeaderCell, Limits, RegionClaim, RegionProfile
 from .schema import Document, Finding, MissingTable, Provenance, Severity, Table, TextLine
 from .segment import TableBlock, TocEntry, narrative, segment
 
@@ -50,7 +50,9 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
         try:
             size = path.stat().st_size
             if size > max_bytes:
-                raise InputError(label, f"the file is {_mib(size)}, over the limit of {_mib(max_bytes)}")
+                raise LimitError(
+                    label, f"the file is {_mib(size)}, over the limit of {_mib(max_bytes)} (raise it with --max-size)"
+                )
             data = path.read_bytes()
         except IsADirectoryError:
             raise InputError(label, "is a directory, not a file") from None
@@ -61,12 +63,12 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
         except OSError as error:
             raise InputError(label, f"cannot be read ({error.strerror or error})") from None
     if len(data) > max_bytes:
-        raise InputError(label, f"the input is {_mib(len(data))}, over the limit of {_mib(max_bytes)}")
+        raise LimitError(label, f"the input is {_mib(len(data))}, over the limit of {_mib(max_bytes)}")
     return data, label
 
 
-def read_layout(data: bytes, source: str, registry: Registry) -> Layout:
-    """The layout of ``data`` read by the reader most confident it knows the format."""
+def read_layout(data: bytes, source: str, registry: Registry, limits: Limits = Limits()) -> Layout:
+    """The layout of ``data`` read, within ``limits``, by the reader most confident it knows the format."""
     scored = [
         (registered.record.sniff(data, source), index, registered.record)
         for index, registered in enumerate(registry.readers)
@@ -76,7 +78,7 @@ def read_layout(data: bytes, source: str, registry: Registry) -> Layout:
         if is_blank(data):
             raise InputError(source, "the file is empty")
         raise InputError(source, "not a document format gongkai can read (no reader recognises it)")
-    return scored[0][2].read(data, source)
+    return scored[0][2].read(data, source, limits)
 
 
 def _title_predicate(profiles: Sequence[RegionProfile]) -> Callable[[str], bool]:
@@ -164,6 +166,7 @@ def parse(
     name: Optional[str] = None,
     plugin_manager: Optional[pluggy.PluginManager] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_pages: int = DEFAULT_MAX_PAGES,
     checks: bool = True,
     tolerance: Decimal = DEFAULT_TOLERANCE,
 ) -> Document:
@@ -171,14 +174,15 @@ def parse(
 
     ``name`` overrides the source name reported in errors and output. The document's findings
     are those of parsing and, unless ``checks`` is False, of every registered check (with
-    ``tolerance`` per addend, see :func:`gongkai.check`). Raises
+    ``tolerance`` per addend, see :func:`gongkai.check`). Inputs over ``max_bytes`` bytes or
+    ``max_pages`` pages raise :class:`~gongkai.errors.LimitError`. Raises
     :class:`~gongkai.errors.InputError` when the input cannot be read and
     :class:`~gongkai.errors.NotADisclosureError` when it holds no standard table.
     """
     manager = plugin_manager or default_plugin_manager()
     registry = Registry.collect(manager)
     data, label = _load(source, name, max_bytes)
-    layout = read_layout(data, label, registry)
+    layout = read_layout(data, label, registry, Limits(max_pages=max_pages))
     profiles = [registered.record for registered in registry.regions]
     blocks, toc = segment(layout, _title_predicate(profiles))
     facts = read_facts(layout, blocks)
@@ -204,7 +208,7 @@ def parse(
         missing=tuple(_missing(toc, tables, claim, facts.kind, manager.hook)),
         findings=tuple(findings),
         narrative=tuple(
-            TextLine(text=line.text.strip(), provenance=Provenance(page=line.page, line=line.number))
+            TextLine(text=line.text.strip(), provenance=Provenance(page=line.page, line=line.number, bbox=line.box(0)))
             for line in narrative(layout, blocks, toc)
         ),
     )

@@ -19,18 +19,33 @@ if TYPE_CHECKING:
     from .schema import Document, Finding
 
 
+DEFAULT_MAX_PAGES = 1000
+
+
+@attrs.frozen
+class Limits:
+    """How much a reader may take on: at most ``max_pages`` pages (formats that have pages).
+
+    A reader over a limit raises :class:`~gongkai.errors.LimitError`, which names the option
+    that raises it.
+    """
+
+    max_pages: int = DEFAULT_MAX_PAGES
+
+
 @attrs.frozen
 class Reader:
     """An input format.
 
     ``sniff(data, name)`` returns a confidence from 0 (not this format) to 1 (certainly this
-    format) from the content, the file name only breaking ties; ``read(data, name)`` returns the
-    document's :class:`~gongkai.layout.Layout` or raises :class:`~gongkai.errors.InputError`.
+    format) from the content, the file name only breaking ties; ``read(data, name, limits)``
+    returns the document's :class:`~gongkai.layout.Layout` within the :class:`Limits`, or raises
+    :class:`~gongkai.errors.InputError` (or one of its subclasses).
     """
 
     name: str
     sniff: Callable[[bytes, str], float]
-    read: Callable[[bytes, str], Layout]
+    read: Callable[[bytes, str, Limits], Layout]
     extensions: tuple[str, ...] = ()
     description: str = ""
 

@@ -32,10 +32,15 @@ class Severity(str, enum.Enum):
 
 @attrs.frozen
 class Provenance:
-    """Where something was printed: 1-based page (if the format has pages) and source line."""
+    """Where something was printed: 1-based page (if the format has pages) and source line.
+
+    ``bbox`` is the printed box (x0, top, x1, bottom, in points from the page's top left) for
+    formats with geometry (PDF), else None.
+    """
 
     page: Optional[int] = None
     line: Optional[int] = None
+    bbox: Optional[tuple[float, float, float, float]] = None
 
 
 @attrs.frozen

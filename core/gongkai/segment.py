@@ -39,6 +39,7 @@ _HEADER_WORDS = frozenset(
     {"项目", "类", "款", "项", "栏次", "行次", "收入", "支出", "金额", "科目编码", "科目代码", "科目名称"}
 )
 _MAX_NOTES = 12
+_FURNITURE = (LineKind.PAGE_NUMBER, LineKind.FURNITURE)  # never part of a table or the text
 
 
 @attrs.frozen
@@ -53,6 +54,7 @@ class TableBlock:
     header: tuple[Line, ...] = ()
     body: tuple[Line, ...] = ()
     notes: tuple[Line, ...] = ()
+    repeated: tuple[Line, ...] = ()  # header lines printed again where the table runs onto a new page
 
     @property
     def tabular(self) -> bool:
@@ -194,6 +196,7 @@ class _Open:
     header: list[Line] = attrs.Factory(list)
     body: list[Line] = attrs.Factory(list)
     notes: list[Line] = attrs.Factory(list)
+    repeated: list[Line] = attrs.Factory(list)
     state: str = "meta"
 
     @property
@@ -210,6 +213,9 @@ class _Open:
             return True
         if self.state == "meta" and (_META_LINE.search(text) or text == self.title):
             self.meta.append(line)
+            return True
+        if self.state == "body" and self._repeats_header(line):
+            self.repeated.append(line)
             return True
         if line.kind is LineKind.CELLS:
             if self.state == "body" or is_data_cells(line.cells):
@@ -231,6 +237,11 @@ class _Open:
             self.header.append(line)
         return True
 
+    def _repeats_header(self, line: Line) -> bool:
+        """True for a header line printed again on a new page the table runs onto."""
+        text = line_text(line)
+        return bool(text) and any(line.page != header.page and line_text(header) == text for header in self.header)
+
     @property
     def _tabular(self) -> bool:
         return any(line.kind is LineKind.CELLS for line in self.body)
@@ -246,6 +257,7 @@ class _Open:
             header=tuple(self.header),
             body=tuple(self.body),
             notes=tuple(self.notes),
+            repeated=tuple(self.repeated),
         )
 
 
@@ -265,7 +277,7 @@ def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[Table
         current = None
 
     for line in layout.lines:
-        if line.blank or line.kind is LineKind.PAGE_NUMBER:
+        if line.blank or line.kind in _FURNITURE:
             continue
         entry = toc_entry(line)
         if entry is not None:
@@ -292,11 +304,12 @@ def narrative(layout: Layout, blocks: Sequence[TableBlock], toc: Sequence[TocEnt
     taken = {entry.line.number for entry in toc}
     for block in blocks:
         taken.add(block.title_line.number)
-        taken.update(line.number for part in (block.meta, block.header, block.body, block.notes) for line in part)
+        parts = (block.meta, block.header, block.body, block.notes, block.repeated)
+        taken.update(line.number for part in parts for line in part)
     return [
         line
         for line in layout.lines
-        if line.number not in taken and not line.blank and line.kind is not LineKind.PAGE_NUMBER
+        if line.number not in taken and not line.blank and line.kind not in _FURNITURE
     ]
 
 

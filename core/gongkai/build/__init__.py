@@ -76,7 +76,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder):
             if slot.column is None:
                 continue
             try:
-                cell = make_cell(slot.column, raw, provenance_of(line))
+                cell = make_cell(slot.column, raw, provenance_of(line, slot.position))
             except ValueError:
                 self._finding(
                     "parse.not-an-amount",

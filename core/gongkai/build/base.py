@@ -100,5 +100,15 @@ class BuilderBase:
         return column
 
 
-def provenance_of(line: Optional[Line]) -> Provenance:
-    return Provenance() if line is None else Provenance(page=line.page, line=line.number)
+def provenance_of(line: Optional[Line], position: Optional[int] = None) -> Provenance:
+    """Where ``line`` was printed; with ``position``, the box of that cell too (if known)."""
+    if line is None:
+        return Provenance()
+    box = None
+    if position is not None:
+        box = line.box(position)
+    elif line.boxes:
+        known = [b for b in line.boxes if b is not None]
+        if known:
+            box = (min(b[0] for b in known), min(b[1] for b in known), max(b[2] for b in known), max(b[3] for b in known))
+    return Provenance(page=line.page, line=line.number, bbox=box)

@@ -17,8 +17,9 @@ from ..registrations import Exporter
 from ..schema import Cell, Document, Finding, Provenance, Row, Table
 
 
-def _provenance(provenance: Provenance) -> dict[str, Optional[int]]:
-    return {"page": provenance.page, "line": provenance.line}
+def _provenance(provenance: Provenance) -> dict[str, Any]:
+    box = None if provenance.bbox is None else [round(value, 2) for value in provenance.bbox]
+    return {"page": provenance.page, "line": provenance.line, "bbox": box}
 
 
 def _cell(cell: Cell) -> dict[str, Any]:

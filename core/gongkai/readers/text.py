@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
 from ..layout import Layout, Line, LineKind
-from ..registrations import Reader
+from ..registrations import Limits, Reader
 from .decoding import decode_text, looks_binary
 
 _PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,4}\s*[-—]?\s*$")
@@ -54,8 +54,8 @@ def text_line(number: int, raw: str, page: int | None) -> Line:
     return Line(number, LineKind.TEXT, (raw.rstrip(),), page)
 
 
-def read_text(data: bytes, source: str) -> Layout:
-    """Read plain text into a layout."""
+def read_text(data: bytes, source: str, limits: Limits = Limits()) -> Layout:
+    """Read plain text into a layout (text has no pages to limit)."""
     text = decode_text(data, source)
     pairs = split_lines(text)
     lines = [text_line(number, raw, page) for number, (raw, page) in enumerate(pairs, start=1)]

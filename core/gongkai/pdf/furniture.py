@@ -1,0 +1,59 @@
+"""Page furniture: printed page numbers, running headers and running footers.
+
+They are marked so that segmentation skips them: a table continued on the next page runs on
+across them, and the narrative does not repeat them on every page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import attrs
+
+from ..layout import LineKind
+from .page import TOP_MARGIN, PageLine
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
+)
+_MARGIN = TOP_MARGIN
+_EDGE_LINES = 2  # furniture is among the first and last lines of a page
+
+
+def _margin_lines(lines: Sequence[PageLine], height: float) -> list[int]:
+    """Indexes of the text lines among the first and last few of a page that lie in its margins."""
+    edge = set(range(min(_EDGE_LINES, len(lines)))) | set(range(max(0, len(lines) - _EDGE_LINES), len(lines)))
+    return [
+        index
+        for index in sorted(edge)
+        if lines[index].kind is LineKind.TEXT
+        and (lines[index].bottom <= height * _MARGIN or lines[index].top >= height * (1 - _MARGIN))
+    ]
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def mark_furniture(pages: Sequence[tuple[Sequence[PageLine], float]]) -> list[list[PageLine]]:
+    """Each page's lines with page numbers marked PAGE_NUMBER and running headers and footers
+    (the same text, numbers aside, in the margin of at least three pages and a third of them)
+    marked FURNITURE."""
+    margins = [_margin_lines(lines, height) for lines, height in pages]
+    seen = Counter(
+        shape for (lines, _), indexes in zip(pages, margins) for shape in {_shape(lines[i].cells[0]) for i in indexes}
+    )
+    repeated = {shape for shape, count in seen.items() if count >= 3 and count * 3 >= len(pages)}
+    marked: list[list[PageLine]] = []
+    for (lines, _), indexes in zip(pages, margins):
+        out = list(lines)
+        for index in indexes:
+            text = lines[index].cells[0].strip()
+            if _PAGE_NUMBER.match(text):
+                out[index] = attrs.evolve(lines[index], kind=LineKind.PAGE_NUMBER)
+            elif _shape(text) in repeated:
+                out[index] = attrs.evolve(lines[index], kind=LineKind.FURNITURE)
+        marked.append(out)
+    return marked

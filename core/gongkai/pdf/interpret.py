@@ -1,0 +1,206 @@
+"""pdfminer's interpreter feeding a lean device that keeps only what table and text finding need.
+
+Each page is interpreted exactly once. The device records every glyph (text, box, size, writing
+direction) and every straight axis-aligned stroke or rectangle edge; it builds none of pdfminer's
+layout objects and runs no layout analysis.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from typing import Any, Optional
+
+import attrs
+from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
+
+from .glyphs import unify
+
+# A rectangle thinner than this is a rule drawn as a filled rectangle (Excel and WPS do that).
+_THIN = 2.0
+# Straight segments within this of horizontal or vertical count as such.
+_STRAIGHT = 0.5
+
+
+@attrs.frozen
+class Glyph:
+    """One printed character in page coordinates (origin top left, y down, points).
+
+    ``text`` is None when the font has no Unicode mapping for the glyph; ``rotation`` is the
+    writing direction in degrees (0 upright, 90, 180, 270), counter-clockwise.
+    """
+
+    text: Optional[str]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    rotation: int = 0
+
+
+@attrs.frozen
+class Segment:
+    """A straight ruling: horizontal when ``y0 == y1``, vertical when ``x0 == x1`` (page coordinates)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.bottom - self.top <= self.x1 - self.x0
+
+
+@attrs.frozen
+class RawPage:
+    """What one page printed: its size after /Rotate, its glyphs in drawing order and its rulings."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    segments: tuple[Segment, ...]
+    images: int = 0
+
+
+def _rotation(a: float, b: float) -> int:
+    return int(round(math.degrees(math.atan2(b, a)) / 90.0)) % 4 * 90
+
+
+class _Device(PDFTextDevice):
+    """Collects glyphs and rulings of the page being interpreted."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+        super().__init__(rsrcmgr)
+        self.width = 0.0
+        self.height = 0.0
+        self.glyphs: list[Glyph] = []
+        self.segments: list[Segment] = []
+        self.images = 0
+
+    def begin_page(self, page: PDFPage, ctm: Any) -> None:
+        x0, y0, x1, y1 = apply_matrix_rect(ctm, page.mediabox)
+        self.width, self.height = abs(x1 - x0), abs(y1 - y0)
+        self.glyphs, self.segments, self.images = [], [], 0
+
+    def render_image(self, name: str, stream: Any) -> None:
+        self.images += 1
+
+    def render_char(
+        self,
+        matrix: Any,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: PDFGraphicState,
+    ) -> float:
+        try:
+            text: Optional[str] = unify(font.to_unichr(cid))
+        except PDFUnicodeNotDefined:
+            text = None
+        adv = font.char_width(cid) * fontsize * scaling
+        a, b, c, d, e, f = matrix
+        if font.is_vertical():
+            # the box pdfminer's LTChar gives a vertically written glyph
+            vx, vy = font.char_disp(cid)  # type: ignore[misc]
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, (-vx, vy + rise + adv, -vx + fontsize, vy + rise))
+            size, rotation = fontsize * math.hypot(a, b), _rotation(a, b)
+        elif b == 0 and c == 0:
+            # upright or upside down: no need for the general transformation
+            low = font.get_descent() * fontsize + rise
+            x0, x1 = e, a * adv + e
+            y0, y1 = d * low + f, d * (low + fontsize) + f
+            size, rotation = fontsize * abs(d), 0 if a > 0 else 180
+        else:
+            low = font.get_descent() * fontsize + rise
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0.0, low, adv, low + fontsize))
+            size, rotation = fontsize * math.hypot(c, d), _rotation(a, b)
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        self.glyphs.append(Glyph(text, x0, self.height - y1, x1, self.height - y0, size, rotation))
+        return adv
+
+    def paint_path(
+        self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool, path: Sequence[tuple[Any, ...]]
+    ) -> None:
+        if not (stroke or fill):
+            return
+        points: list[tuple[float, float]] = []
+        start: Optional[tuple[float, float]] = None
+        current: Optional[tuple[float, float]] = None
+        straight = True
+        for operation in path:
+            op = operation[0]
+            if op == "m":
+                if len(points) > 1:
+                    self._shape(points, straight)
+                current = start = apply_matrix_pt(self.ctm, (float(operation[1]), float(operation[2])))
+                points, straight = [current], True
+            elif op == "l" and current is not None:
+                current = apply_matrix_pt(self.ctm, (float(operation[1]), float(operation[2])))
+                points.append(current)
+            elif op == "h" and start is not None:
+                points.append(start)
+                current = start
+            elif op in ("c", "v", "y") and current is not None:
+                current = apply_matrix_pt(self.ctm, (float(operation[-2]), float(operation[-1])))
+                points.append(current)
+                straight = False
+        if len(points) > 1:
+            self._shape(points, straight)
+
+    def _shape(self, points: list[tuple[float, float]], straight: bool) -> None:
+        xs = [x for x, _ in points]
+        ys = [y for _, y in points]
+        left, right, low, high = min(xs), max(xs), min(ys), max(ys)
+        if right - left <= _THIN or high - low <= _THIN:
+            # a line, or a rule drawn as a thin rectangle: one segment along its middle
+            if right - left <= _THIN and high - low <= _THIN:
+                return
+            if right - left <= _THIN:
+                mid = (left + right) / 2
+                self.segments.append(Segment(mid, self.height - high, mid, self.height - low))
+            else:
+                mid = self.height - (low + high) / 2
+                self.segments.append(Segment(left, mid, right, mid))
+            return
+        if not straight:
+            return
+        if (right - left) * (high - low) > 0.8 * self.width * self.height:
+            return  # a page background or frame, not a table
+        for (xa, ya), (xb, yb) in zip(points, points[1:]):
+            if abs(ya - yb) <= _STRAIGHT and abs(xa - xb) > _STRAIGHT:
+                y = self.height - (ya + yb) / 2
+                self.segments.append(Segment(min(xa, xb), y, max(xa, xb), y))
+            elif abs(xa - xb) <= _STRAIGHT and abs(ya - yb) > _STRAIGHT:
+                x = (xa + xb) / 2
+                self.segments.append(Segment(x, self.height - max(ya, yb), x, self.height - min(ya, yb)))
+
+
+def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator[RawPage]:
+    """Interpret each page once, yielding what it printed."""
+    device = _Device(rsrcmgr)
+    interpreter = PDFPageInterpreter(rsrcmgr, device)
+    for number, page in enumerate(pages, start=1):
+        interpreter.process_page(page)
+        yield RawPage(
+            number=number,
+            width=device.width,
+            height=device.height,
+            glyphs=tuple(device.glyphs),
+            segments=tuple(device.segments),
+            images=device.images,
+        )
