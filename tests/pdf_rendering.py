@@ -33,6 +33,7 @@ SIZE = 9.0
 LEADING = 11.0
 PAD = 3.0
 MARGIN = 36.0
+TOP = 56.0  # the top margin: room for a running header above it
 LABEL_WIDTH = 96.0  # names wider than this wrap inside a ruled cell
 
 
@@ -98,8 +99,10 @@ class _Drawer:
         self.page_size = landscape(portrait) if self.landscape else portrait
         self.buffer = io.BytesIO()
         media = self.page_size
-        if style.rotate == 90 or style.rotate == "sideways":
-            media = (self.page_size[1], self.page_size[0])  # the paper is turned
+        if style.rotate == "sideways":
+            media = (self.page_size[1], self.page_size[0])  # the paper is turned, the print is not
+        # with rotate=90, reportlab writes the MediaBox turned back and /Rotate 90: the viewer
+        # turns the page to ``page_size``, and the content is drawn turned to read upright
         self.canvas = Canvas(self.buffer, pagesize=media)
         self.canvas.setTitle(title)
         self.page = 0
@@ -118,10 +121,10 @@ class _Drawer:
         elif self.style.rotate == "sideways":
             c.translate(height, 0)
             c.rotate(90)
-        self.y = height - MARGIN
+        self.y = height - TOP
         if self.style.furniture:
             c.setFont(FONT, 8)
-            c.drawCentredString(width / 2, height - 20, self.title)
+            c.drawCentredString(width / 2, height - 20, f"{self.title}公开")
             c.drawCentredString(width / 2, 18, f"- {self.page} -")
 
     def new_page(self) -> None:

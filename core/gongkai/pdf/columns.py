@@ -23,7 +23,6 @@ from .rows import TextRow
 Box = tuple[float, float, float, float]
 _ROW_GAP = 2.5  # sizes of white space between two rows that still belong to one table
 _STOP_WORDS = ("单位：", "单位:", "公开")
-_HEADER_REACH = 1.5  # sizes: a header this close to a column's body text is that column's header
 
 
 @attrs.frozen
@@ -131,33 +130,63 @@ def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tu
         elif not overlapped:
             bands.append([segment.x0, segment.x1])
             bands.sort()
-    headers = sorted((s for segments in header for s in segments), key=lambda s: s.x0)
-    for segment in headers:
-        if any(_overlaps(band, segment) for band in bands):
-            continue
-        # under a header that stands over one column only: that column's (栏次 6 under its name)
-        above = [
-            band
-            for other in headers
-            if other.x0 <= segment.x0 and segment.x1 <= other.x1 and other is not segment
-            for band in [[b for b in bands if _overlaps(b, other)]]
-            if len(band) == 1
-        ]
-        near = above[0][0] if above else min(bands, key=lambda band: _gap(band, segment))
-        if above or _gap(near, segment) <= _HEADER_REACH * segment.size:
-            near[0], near[1] = min(near[0], segment.x0), max(near[1], segment.x1)
-        else:
-            bands.append([segment.x0, segment.x1])
-            bands.sort()
+    body_segments = [s for segments in rows for s in segments]
+    numeric = {
+        id(band): 2 * sum(_amount_like(s.text) for s in body_segments if _overlaps(band, s))
+        > sum(1 for s in body_segments if _overlaps(band, s))
+        for band in bands
+    }
+    for level in range(len(header) - 1, -1, -1):  # the innermost header row first: it names single columns
+        segments = header[level]
+        claimed = {id(band) for band in bands for segment in segments if _overlaps(band, segment)}
+        for position, segment in enumerate(segments):
+            if any(_overlaps(band, segment) for band in bands):
+                continue
+            owner = _column_of(bands, segment, numeric)
+            if owner is None or id(owner) in claimed:
+                if _groups(segments, position, header[level + 1 :]):
+                    continue  # a header over several columns (收入 over 项目 and 决算数) makes none
+                # a column no body row prints in (or one whose band a neighbour header claims)
+                owner = [segment.x0, segment.x1]
+                bands.append(owner)
+                bands.sort()
+            else:
+                owner[0], owner[1] = min(owner[0], segment.x0), max(owner[1], segment.x1)
+            claimed.add(id(owner))
     return tuple((left, right) for left, right in bands)
+
+
+def _groups(segments: Sequence[TextRow], position: int, below: Sequence[Sequence[TextRow]]) -> bool:
+    """True if a header stands over other headers printed below it: within its reach, up to the
+    midpoints to its neighbours in its row and no more than its width (or four characters) on
+    either side."""
+    segment = segments[position]
+    reach = max(segment.x1 - segment.x0, 4 * segment.size)
+    left, right = segment.x0 - reach, segment.x1 + reach
+    if position > 0:
+        left = max(left, (segments[position - 1].x1 + segment.x0) / 2)
+    if position + 1 < len(segments):
+        right = min(right, (segment.x1 + segments[position + 1].x0) / 2)
+    return any(left <= (other.x0 + other.x1) / 2 <= right for row in below for other in row)
+
+
+def _column_of(bands: list[list[float]], segment: TextRow, numeric: dict[int, bool]) -> Optional[list[float]]:
+    """The band a header centred over its column belongs to: the names or codes on its left if
+    they stand flush left in a column around the header's middle (the next band starting past
+    the column's mirrored edge), or the amounts on its right if they stand flush right in it;
+    None if neither (a column no body row prints in)."""
+    middle, slack = (segment.x0 + segment.x1) / 2, 0.5 * segment.size
+    left = max((band for band in bands if band[1] <= segment.x0), key=lambda band: band[1], default=None)
+    right = min((band for band in bands if band[0] >= segment.x1), key=lambda band: band[0], default=None)
+    if left is not None and numeric.get(id(left)) is False and (right is None or right[0] >= 2 * middle - left[0] - slack):
+        return left
+    if right is not None and numeric.get(id(right)) is True and (left is None or left[1] <= 2 * middle - right[1] + slack):
+        return right
+    return None
 
 
 def _overlaps(band: Sequence[float], segment: TextRow) -> bool:
     return min(band[1], segment.x1) > max(band[0], segment.x0)
-
-
-def _gap(band: list[float], segment: TextRow) -> float:
-    return max(band[0] - segment.x1, segment.x0 - band[1], 0.0)
 
 
 def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, margin: float = 0.0) -> list[LooseTable]:
@@ -180,12 +209,18 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
         while probe < len(rows) and rows[probe].top - rows[probe - 1].bottom < _ROW_GAP * rows[probe].size:
             if _stops(rows[probe]):
                 break
-            if body[probe]:
-                end = probe
+            if body[probe] or len(segmented[probe]) >= 2 or _within_a_column(rows[probe], rows[index : end + 1]):
+                end = probe  # rows with blank amounts (totals, names alone) belong to the table too
             probe += 1
         start = _header_start(rows, segmented, index, floor)
         body_rows = [segmented[i] for i in range(index, end + 1) if body[i]]
-        continues = carried is not None and not tables and start == index and all(r.bottom <= margin for r in rows[:start])
+        continues = False
+        if carried is not None and not tables:
+            # the page starts with the rest of the previous page's table: from its first line
+            first = next((i for i, row in enumerate(rows) if row.bottom > margin), index)
+            close = all(rows[i + 1].top - rows[i].bottom < _ROW_GAP * rows[i + 1].size for i in range(first, index))
+            continues = close and not any(_stops(row) for row in rows[first:index])
+            start = first if continues else start
         if continues:
             assert carried is not None
             tables.append(LooseTable(rows=tuple(rows[start : end + 1]), bands=carried.bands))
@@ -194,6 +229,13 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
             tables.append(LooseTable(rows=tuple(rows[start : end + 1]), bands=bands))
         index = floor = end + 1
     return tables
+
+
+def _within_a_column(row: TextRow, table: Sequence[TextRow]) -> bool:
+    """True for a short line, no sentence, inside the table's width: a name whose amounts are blank."""
+    left, right = min(r.x0 for r in table), max(r.x1 for r in table)
+    text = row.text
+    return left - row.size <= row.x0 and row.x1 <= right and row.x1 - row.x0 < 0.4 * (right - left) and "。" not in text
 
 
 def _header_start(rows: Sequence[TextRow], segmented: Sequence[list[TextRow]], first: int, floor: int) -> int:

@@ -175,12 +175,10 @@ def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid:
 
 def find_grids(segments: Sequence[Segment]) -> list[Grid]:
     """The ruled tables drawn by ``segments``, top to bottom: groups of touching rulings with at
-    least two horizontal and two vertical rules."""
+    least two vertical rules and two row boundaries."""
     horizontal = _merge([_Rule(s.top, s.x0, s.x1) for s in segments if s.horizontal])
     vertical = _merge([_Rule(s.x0, s.top, s.bottom) for s in segments if not s.horizontal])
-    grids = [
-        _grid(h, v)
-        for h, v in _components(horizontal, vertical)
-        if len(_positions([r.at for r in h])) >= 2 and len(_positions([r.at for r in v])) >= 2
-    ]
-    return sorted(grids, key=lambda grid: (grid.top, grid.x0))
+    grids = [_grid(h, v) for h, v in _components(horizontal, vertical) if h and len(_positions([r.at for r in v])) >= 2]
+    # a grid needs two row boundaries: two rules, or one and vertical rules reaching past it (a
+    # table continued from the page before, whose top rule was printed there)
+    return sorted((grid for grid in grids if len(grid.ys) >= 2), key=lambda grid: (grid.top, grid.x0))

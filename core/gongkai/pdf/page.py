@@ -28,6 +28,7 @@ from .rows import TextRow, group_rows
 
 Box = tuple[float, float, float, float]
 TOP_MARGIN = 0.12  # share of the page height at its top (and bottom) where only furniture is printed
+HEADER_BAND = 0.05  # share at the very top where a running header stands above a continued table
 
 
 @attrs.frozen
@@ -177,7 +178,7 @@ def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
     for grid, found in zip(grids, held):
         lines.extend(_grid_lines(grid, found))
     rows = [row for row in group_rows(loose) if row.text]
-    tables = find_tables(rows, carried, margin=height * TOP_MARGIN)
+    tables = find_tables(rows, carried, margin=height * HEADER_BAND)
     taken = set()
     for table in tables:
         taken.update(id(row) for row in table.rows)
