@@ -189,7 +189,7 @@ def _roles(header: list[list[str]], body: list[list[str]]) -> list[str]:
     roles = []
     for c in range(len(header[0])):
         values = [row[c] for row in body if c < len(row) and row[c]]
-        numeric = sum(1 for v in values if v[:1].isdigit() and "." in v or v in ("—", "-", "－", "–"))
+        numeric = sum(1 for v in values if (v[:1].isdigit() and "." in v) or v in ("—", "-", "－", "–"))
         roles.append("amount" if values and numeric * 2 >= len(values) else "label")
     return roles
 
@@ -216,7 +216,7 @@ def draw_table(drawer: _Drawer, table: GenTable) -> None:
         for h in heights:
             ys.append(ys[-1] - h)
         done = set()
-        for r, row in enumerate(header):
+        for r in range(len(header)):
             for c in range(width):
                 key = owner[r][c]
                 if key in done:
@@ -312,3 +312,52 @@ def simple_pdf(pages: Sequence[Sequence[str]], *, encrypt: Optional[str] = None)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()
+
+
+def scanned_pdf(pages: int = 2) -> bytes:
+    """A PDF whose pages are only pictures (a scan): no text layer at all."""
+    from PIL import Image, ImageDraw
+    from reportlab.lib.utils import ImageReader
+
+    picture = Image.new("L", (400, 560), 255)
+    ImageDraw.Draw(picture).rectangle((40, 60, 360, 500), outline=0)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=A4)
+    for _ in range(pages):
+        canvas.drawImage(ImageReader(picture), 0, 0, width=A4[0], height=A4[1])
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def raw_pdf(objects: Sequence[bytes]) -> bytes:
+    """A PDF file of ``objects`` (object 1 the catalog), with a correct cross-reference table."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def garbled_pdf() -> bytes:
+    """A PDF whose text is drawn with a CID font that has no ToUnicode map and an Identity
+    ordering: the glyphs are there, but nothing says which characters they are."""
+    text = "".join(f"{cid:04X}" for cid in range(300, 360))
+    content = b"BT /F1 12 Tf 72 720 Td <" + text.encode() + b"> Tj 0 -20 Td <" + text.encode() + b"> Tj ET"
+    return raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >>"
+            b" /Contents 4 0 R >>",
+            b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun"
+            b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        ]
+    )

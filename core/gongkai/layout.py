@@ -11,7 +11,6 @@ from typing import Optional
 
 import attrs
 
-
 Box = tuple[float, float, float, float]
 
 

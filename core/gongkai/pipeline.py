@@ -22,7 +22,15 @@ from .metadata import Facts, document_unit, read_facts
 from .readers.decoding import is_blank
 from .regions.names import split_admin_name
 from .regions.national import NAME as NATIONAL
-from .registrations import DEFAULT_MAX_PAGES, DetectionContext, HeaderCell, Limits, RegionClaim, RegionProfile
+from .registrations import (
+    DEFAULT_LIMITS,
+    DEFAULT_MAX_PAGES,
+    DetectionContext,
+    HeaderCell,
+    Limits,
+    RegionClaim,
+    RegionProfile,
+)
 from .schema import Document, Finding, MissingTable, Provenance, Severity, Table, TextLine
 from .segment import TableBlock, TocEntry, narrative, segment
 
@@ -67,7 +75,7 @@ def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, s
     return data, label
 
 
-def read_layout(data: bytes, source: str, registry: Registry, limits: Limits = Limits()) -> Layout:
+def read_layout(data: bytes, source: str, registry: Registry, limits: Limits = DEFAULT_LIMITS) -> Layout:
     """The layout of ``data`` read, within ``limits``, by the reader most confident it knows the format."""
     scored = [
         (registered.record.sniff(data, source), index, registered.record)

@@ -33,6 +33,9 @@ class Limits:
     max_pages: int = DEFAULT_MAX_PAGES
 
 
+DEFAULT_LIMITS = Limits()
+
+
 @attrs.frozen
 class Reader:
     """An input format.

@@ -307,9 +307,7 @@ def narrative(layout: Layout, blocks: Sequence[TableBlock], toc: Sequence[TocEnt
         parts = (block.meta, block.header, block.body, block.notes, block.repeated)
         taken.update(line.number for part in parts for line in part)
     return [
-        line
-        for line in layout.lines
-        if line.number not in taken and not line.blank and line.kind not in _FURNITURE
+        line for line in layout.lines if line.number not in taken and not line.blank and line.kind not in _FURNITURE
     ]
 
 

@@ -110,5 +110,10 @@ def provenance_of(line: Optional[Line], position: Optional[int] = None) -> Prove
     elif line.boxes:
         known = [b for b in line.boxes if b is not None]
         if known:
-            box = (min(b[0] for b in known), min(b[1] for b in known), max(b[2] for b in known), max(b[3] for b in known))
+            box = (
+                min(b[0] for b in known),
+                min(b[1] for b in known),
+                max(b[2] for b in known),
+                max(b[3] for b in known),
+            )
     return Provenance(page=line.page, line=line.number, bbox=box)

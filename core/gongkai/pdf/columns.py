@@ -178,9 +178,17 @@ def _column_of(bands: list[list[float]], segment: TextRow, numeric: dict[int, bo
     middle, slack = (segment.x0 + segment.x1) / 2, 0.5 * segment.size
     left = max((band for band in bands if band[1] <= segment.x0), key=lambda band: band[1], default=None)
     right = min((band for band in bands if band[0] >= segment.x1), key=lambda band: band[0], default=None)
-    if left is not None and numeric.get(id(left)) is False and (right is None or right[0] >= 2 * middle - left[0] - slack):
+    if (
+        left is not None
+        and numeric.get(id(left)) is False
+        and (right is None or right[0] >= 2 * middle - left[0] - slack)
+    ):
         return left
-    if right is not None and numeric.get(id(right)) is True and (left is None or left[1] <= 2 * middle - right[1] + slack):
+    if (
+        right is not None
+        and numeric.get(id(right)) is True
+        and (left is None or left[1] <= 2 * middle - right[1] + slack)
+    ):
         return right
     return None
 
@@ -203,16 +211,16 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
         if not body[index]:
             index += 1
             continue
-        start = end = index
+        end = index
+        start = _header_start(rows, segmented, index, floor)
         # the rows down to the last body row not separated from the one above by a wide gap
         probe = index + 1
         while probe < len(rows) and rows[probe].top - rows[probe - 1].bottom < _ROW_GAP * rows[probe].size:
             if _stops(rows[probe]):
                 break
-            if body[probe] or len(segmented[probe]) >= 2 or _within_a_column(rows[probe], rows[index : end + 1]):
+            if body[probe] or len(segmented[probe]) >= 2 or _within_a_column(rows[probe], rows[start : end + 1]):
                 end = probe  # rows with blank amounts (totals, names alone) belong to the table too
             probe += 1
-        start = _header_start(rows, segmented, index, floor)
         body_rows = [segmented[i] for i in range(index, end + 1) if body[i]]
         continues = False
         if carried is not None and not tables:

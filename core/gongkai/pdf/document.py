@@ -29,13 +29,18 @@ _DAMAGE = (PDFException, PSException, ValueError, KeyError, TypeError, IndexErro
 _GARBLED_SHARE = 0.5  # more undecodable glyphs than this share of all glyphs: the text is garbage
 
 
+def _encrypted(error: Exception) -> str:
+    detail = f" ({error})" if str(error) else ""
+    return f"the PDF is encrypted and needs a password{detail}; save a decrypted copy first"
+
+
 def _open(data: bytes, source: str) -> PDFDocument:
     if b"%%EOF" not in data[-2048:]:
         raise CorruptError(source, "the PDF is truncated (it does not end with %%EOF)")
     try:
         return PDFDocument(PDFParser(io.BytesIO(data)))
     except PDFEncryptionError as error:
-        raise EncryptedError(source, f"the PDF is encrypted and needs a password ({error or 'decrypt it first'})")
+        raise EncryptedError(source, _encrypted(error)) from None
     except _DAMAGE as error:
         raise CorruptError(source, f"the PDF is corrupt ({type(error).__name__}: {error})") from None
 
@@ -44,13 +49,15 @@ def _pages(document: PDFDocument, source: str, max_pages: int) -> list[PDFPage]:
     try:
         pages = list(PDFPage.create_pages(document))
     except PDFEncryptionError as error:
-        raise EncryptedError(source, f"the PDF is encrypted and needs a password ({error})") from None
+        raise EncryptedError(source, _encrypted(error)) from None
     except _DAMAGE as error:
         raise CorruptError(source, f"the PDF's page tree is corrupt ({type(error).__name__}: {error})") from None
     if not pages:
         raise CorruptError(source, "the PDF has no pages")
     if len(pages) > max_pages:
-        raise LimitError(source, f"the PDF has {len(pages)} pages, over the limit of {max_pages} (raise it with --max-pages)")
+        raise LimitError(
+            source, f"the PDF has {len(pages)} pages, over the limit of {max_pages} (raise it with --max-pages)"
+        )
     return pages
 
 
@@ -64,7 +71,9 @@ def _interpreted(pages: Sequence[PDFPage], source: str) -> Iterator[RawPage]:
         except StopIteration:
             return
         except _DAMAGE as error:
-            raise CorruptError(source, f"page {number} of the PDF cannot be read ({type(error).__name__}: {error})") from None
+            raise CorruptError(
+                source, f"page {number} of the PDF cannot be read ({type(error).__name__}: {error})"
+            ) from None
 
 
 def _undecodable(char: str | None) -> bool:

@@ -109,10 +109,7 @@ def _components(horizontal: list[_Rule], vertical: list[_Rule]) -> list[tuple[li
 
     for h_index, h in enumerate(horizontal):
         for v_index, v in enumerate(vertical):
-            if (
-                h.start - TOLERANCE <= v.at <= h.end + TOLERANCE
-                and v.start - TOLERANCE <= h.at <= v.end + TOLERANCE
-            ):
+            if h.start - TOLERANCE <= v.at <= h.end + TOLERANCE and v.start - TOLERANCE <= h.at <= v.end + TOLERANCE:
                 parent[find(h_index)] = find(len(horizontal) + v_index)
     groups: dict[int, tuple[list[_Rule], list[_Rule]]] = {}
     for h_index, h in enumerate(horizontal):

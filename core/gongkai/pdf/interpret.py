@@ -7,6 +7,7 @@ layout objects and runs no layout analysis.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator, Sequence
 from typing import Any, Optional
@@ -70,7 +71,7 @@ class RawPage:
 
 
 def _rotation(a: float, b: float) -> int:
-    return int(round(math.degrees(math.atan2(b, a)) / 90.0)) % 4 * 90
+    return round(math.degrees(math.atan2(b, a)) / 90.0) % 4 * 90
 
 
 class _Device(PDFTextDevice):
@@ -138,6 +139,8 @@ class _Device(PDFTextDevice):
     ) -> None:
         if not (stroke or fill):
             return
+        ctm = self.ctm
+        assert ctm is not None  # the interpreter sets it before any painting
         points: list[tuple[float, float]] = []
         start: Optional[tuple[float, float]] = None
         current: Optional[tuple[float, float]] = None
@@ -147,16 +150,16 @@ class _Device(PDFTextDevice):
             if op == "m":
                 if len(points) > 1:
                     self._shape(points, straight)
-                current = start = apply_matrix_pt(self.ctm, (float(operation[1]), float(operation[2])))
+                current = start = apply_matrix_pt(ctm, (float(operation[1]), float(operation[2])))
                 points, straight = [current], True
             elif op == "l" and current is not None:
-                current = apply_matrix_pt(self.ctm, (float(operation[1]), float(operation[2])))
+                current = apply_matrix_pt(ctm, (float(operation[1]), float(operation[2])))
                 points.append(current)
             elif op == "h" and start is not None:
                 points.append(start)
                 current = start
             elif op in ("c", "v", "y") and current is not None:
-                current = apply_matrix_pt(self.ctm, (float(operation[-2]), float(operation[-1])))
+                current = apply_matrix_pt(ctm, (float(operation[-2]), float(operation[-1])))
                 points.append(current)
                 straight = False
         if len(points) > 1:
@@ -181,7 +184,7 @@ class _Device(PDFTextDevice):
             return
         if (right - left) * (high - low) > 0.8 * self.width * self.height:
             return  # a page background or frame, not a table
-        for (xa, ya), (xb, yb) in zip(points, points[1:]):
+        for (xa, ya), (xb, yb) in itertools.pairwise(points):
             if abs(ya - yb) <= _STRAIGHT and abs(xa - xb) > _STRAIGHT:
                 y = self.height - (ya + yb) / 2
                 self.segments.append(Segment(min(xa, xb), y, max(xa, xb), y))

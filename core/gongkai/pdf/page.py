@@ -16,9 +16,9 @@ from typing import Optional
 
 import attrs
 
-from ..layout import LineKind
 from ..amounts import looks_like_amount
 from ..codes import is_code
+from ..layout import LineKind
 from ..segment import is_data_cells
 from .columns import LooseTable, find_tables
 from .glyphs import is_cjk, without_overprints
@@ -65,8 +65,7 @@ def _turn(page: RawPage) -> tuple[list[Glyph], list[Segment], float, float]:
         bx, by = point(x1, bottom)
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
-    turned = [attrs.evolve(g, **dict(zip(("x0", "top", "x1", "bottom"), box(g.x0, g.top, g.x1, g.bottom))),
-                           rotation=(g.rotation - rotation) % 360) for g in glyphs]  # fmt: skip
+    turned = [Glyph(g.text, *box(g.x0, g.top, g.x1, g.bottom), g.size, (g.rotation - rotation) % 360) for g in glyphs]
     segments = [Segment(*box(s.x0, s.top, s.x1, s.bottom)) for s in segments]
     if rotation != 180:
         width, height = height, width
@@ -135,7 +134,9 @@ def _grid_lines(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:
             continue
         tallest = max(stacks, key=len)
         middles = [(row.top + row.bottom) / 2 for row in tallest]
-        parts = [_split(middles, rows_of[index]) if start else [[] for _ in middles] for index, start in zip(owners, starts)]
+        parts: list[list[list[TextRow]]] = [
+            _split(middles, rows_of[index]) if start else [[] for _ in middles] for index, start in zip(owners, starts)
+        ]
         for k, middle in enumerate(middles):
             sub = tuple(joined(part[k]) for part in parts)
             top = grid.ys[r] if k == 0 else (middles[k - 1] + middle) / 2
@@ -161,7 +162,7 @@ class LaidPage:
 def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
     """The lines of ``page`` in reading order (top to bottom); ``carried`` is the table without
     rules the previous page ended with."""
-    glyphs, segments, width, height = _turn(page)
+    glyphs, segments, _, height = _turn(page)
     glyphs = [g for g in glyphs if g.text is not None]
     grids = [grid for grid in find_grids(segments) if len(grid.xs) > 2]
     loose: list[Glyph] = []
@@ -179,12 +180,10 @@ def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
         lines.extend(_grid_lines(grid, found))
     rows = [row for row in group_rows(loose) if row.text]
     tables = find_tables(rows, carried, margin=height * HEADER_BAND)
-    taken = set()
+    taken: set[int] = set()
     for table in tables:
         taken.update(id(row) for row in table.rows)
-        lines.extend(
-            PageLine(LineKind.CELLS, cells, boxes, top, bottom) for cells, boxes, top, bottom in table.lines()
-        )
+        lines.extend(PageLine(LineKind.CELLS, cells, boxes, top, bottom) for cells, boxes, top, bottom in table.lines())
     lines.extend(_text_line(row) for row in rows if id(row) not in taken)
     lines.sort(key=lambda line: (line.top, line.bottom))
     last = tables[-1] if tables else None

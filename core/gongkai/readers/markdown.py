@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
 from ..layout import Layout, Line, LineKind
-from ..registrations import Limits, Reader
+from ..registrations import DEFAULT_LIMITS, Limits, Reader
 from .decoding import decode_text, looks_binary
 from .text import mark_page_numbers, split_lines
 
@@ -62,7 +62,7 @@ def markdown_line(number: int, raw: str, page: int | None) -> Line | None:
     return Line(number, LineKind.TEXT, (strip_inline(raw).rstrip(),), page)
 
 
-def read_markdown(data: bytes, source: str, limits: Limits = Limits()) -> Layout:
+def read_markdown(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> Layout:
     """Read markdown into a layout."""
     pairs = split_lines(decode_text(data, source))
     lines = [

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..hookspecs import hookimpl
 from ..layout import Layout, Line, LineKind
-from ..registrations import Limits, Reader
+from ..registrations import DEFAULT_LIMITS, Limits, Reader
 from .decoding import decode_text, looks_binary
 
 _PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,4}\s*[-—]?\s*$")
@@ -54,7 +54,7 @@ def text_line(number: int, raw: str, page: int | None) -> Line:
     return Line(number, LineKind.TEXT, (raw.rstrip(),), page)
 
 
-def read_text(data: bytes, source: str, limits: Limits = Limits()) -> Layout:
+def read_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> Layout:
     """Read plain text into a layout (text has no pages to limit)."""
     text = decode_text(data, source)
     pairs = split_lines(text)
