@@ -24,7 +24,7 @@ from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
-from .rendering import GenDocument, GenTable, _grid  # noqa: E402
+from .rendering import GenDocument, GenTable, _grid, meta_lines, printed_title  # noqa: E402
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -282,17 +282,9 @@ def render_pdf(document: GenDocument, style: PdfStyle = PdfStyle()) -> bytes:
         drawer.text(f"第二部分 {document.year}年度部门决算表")
     for table in document.tables:
         drawer.new_page()
-        title = f"{document.year} 年度{table.title}" if document.year_title else table.title
         drawer.text(table.heading)
-        drawer.text(title, centre=True, size=12)
-        number = f"公开 {int(table.number):02d} 表" if document.spaced_number else f"公开{table.number}表"
-        meta = {
-            0: [f"部门：{document.entity}  金额单位：{document.unit}"],
-            1: [f"编制单位：{document.entity}", f"单位：{document.unit}"],
-            2: [f"单位：{document.entity} 单位：{document.unit}"],
-        }[document.meta_style]
-        lines = meta if not document.numbered else ([number] + meta if document.number_first else meta + [number])
-        for line in lines:
+        drawer.text(printed_title(document, table), centre=True, size=12)
+        for line in meta_lines(document, table):
             drawer.text(line)
         draw_table(drawer, table)
         drawer.text(table.note)

@@ -507,22 +507,31 @@ def render(document: GenDocument, fmt: str) -> str:
     if document.part_heading:
         out += [_heading(f"第二部分 {document.year}年度部门决算表", fmt, 1), ""]
     for table in document.tables:
-        title = f"{document.year} 年度{table.title}" if document.year_title else table.title
+        title = printed_title(document, table)
         out += [_heading(table.heading, fmt, 2), "", _heading(title, fmt, 3) if document.title_heading else title, ""]
-        number = f"公开 {int(table.number):02d} 表" if document.spaced_number else f"公开{table.number}表"
-        meta = {
-            0: [f"部门：{document.entity}  金额单位：{document.unit}"],
-            1: [f"编制单位：{document.entity}", f"单位：{document.unit}"],
-            2: [f"单位：{document.entity} 单位：{document.unit}"],
-        }[document.meta_style]
-        if not document.numbered:
-            out += meta
-        else:
-            out += ([number] + meta) if document.number_first else (meta + [number])
+        out += meta_lines(document, table)
         out.append("")
         out += _pdftotext(table) if fmt == "pdftotext" else _tabular(table, fmt)
         out += ["", table.note, ""]
     return "\n".join(out)
+
+
+def printed_title(document: GenDocument, table: GenTable) -> str:
+    """The table's title as the document prints it (with the year before it, or not)."""
+    return f"{document.year} 年度{table.title}" if document.year_title else table.title
+
+
+def meta_lines(document: GenDocument, table: GenTable) -> list[str]:
+    """The lines between a table's title and its header: 公开NN表, the publisher and the unit."""
+    number = f"公开 {int(table.number):02d} 表" if document.spaced_number else f"公开{table.number}表"
+    meta = {
+        0: [f"部门：{document.entity}  金额单位：{document.unit}"],
+        1: [f"编制单位：{document.entity}", f"单位：{document.unit}"],
+        2: [f"单位：{document.entity} 单位：{document.unit}"],
+    }[document.meta_style]
+    if not document.numbered:
+        return meta
+    return [number, *meta] if document.number_first else [*meta, number]
 
 
 def _heading(text: str, fmt: str, level: int) -> str:
