@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import logging
 import os
 import sys
 import tempfile
@@ -268,8 +269,18 @@ def _plugins_command(registry: Registry, stream: TextIO) -> int:
     return EXIT_OK
 
 
+def _quiet_libraries() -> None:
+    """Keep the PDF library's log messages about damaged files off stderr: the command line says
+    what is wrong with a file in its one line."""
+    for name in ("pdfminer",):
+        logger = logging.getLogger(name)
+        logger.addHandler(logging.NullHandler())
+        logger.propagate = False
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line with ``argv`` (default: sys.argv[1:]); returns the exit code."""
+    _quiet_libraries()
     try:
         registry = Registry.collect(default_plugin_manager())
     except PluginError as error:

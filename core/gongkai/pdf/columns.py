@@ -1,10 +1,13 @@
 """Tables printed without rules, found from the positions of their words.
 
 A body row prints an amount (or starts with a classification code) and at least one more
-segment, set apart from the next by a wide gap. Consecutive such rows, with the rows between
-them and the multi-segment header rows just above, form a table. Its columns are the bands of
-the page that the segments of its fullest rows cover; every segment is then placed in the band
-under its middle, a header segment in every band it spans.
+segment, set apart from the next by a wide gap. Consecutive such rows, the rows between and
+after them (names whose amounts are blank) and the header rows just above form a table. Its
+columns are bands of the page: the spans its body rows' segments cover, and the spans of the
+innermost headers over columns that no body row on the page prints in (a header centred over
+flush-left names or flush-right amounts belongs to their band). Every segment is then placed in
+the band under it, a header segment in every band it spans. A table that runs on at the top of
+the next page keeps the bands of the page before, so that its columns stay where they were.
 """
 
 from __future__ import annotations

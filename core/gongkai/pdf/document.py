@@ -7,7 +7,6 @@ no text layer (scanned), text that does not decode, truncated or corrupt, too ma
 from __future__ import annotations
 
 import io
-import logging
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -97,7 +96,6 @@ def _check_text(raw: Sequence[RawPage], source: str) -> None:
 
 def read_pdf(data: bytes, source: str, max_pages: int) -> Layout:
     """Read a PDF into a layout: table rows as cell lines with boxes, the rest as text lines."""
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     document = _open(data, source)
     raw = list(_interpreted(_pages(document, source, max_pages), source))
     _check_text(raw, source)

@@ -33,7 +33,8 @@ HEADER_BAND = 0.05  # share at the very top where a running header stands above 
 
 @attrs.frozen
 class PageLine:
-    """A line of a page before numbering: its kind, cells, the box of each cell, and its top."""
+    """A line of a page before numbering: its kind, cells, the box of each cell, and where it
+    stands on the page (top and bottom)."""
 
     kind: LineKind
     cells: tuple[str, ...]
@@ -43,8 +44,8 @@ class PageLine:
 
 
 def _turn(page: RawPage) -> tuple[list[Glyph], list[Segment], float, float]:
-    """The page's glyphs (radicals unified, overprints removed) and rulings, turned so that the
-    most common writing direction is upright; and the turned page's width and height."""
+    """The page's glyphs (fake-bold overprints removed) and rulings, turned so that the most
+    common writing direction is upright; and the turned page's width and height."""
     glyphs = without_overprints(page.glyphs)
     counts = Counter(g.rotation for g in glyphs if g.text and not g.text.isspace())
     rotation = counts.most_common(1)[0][0] if counts else 0
