@@ -98,3 +98,17 @@ def test_without_the_pdf_extra_a_pdf_gets_a_line_saying_how_to_install_it(monkey
     with pytest.raises(InputError) as raised:
         pdf_reader.read_pdf(simple_pdf([TITLE_PAGE]), "plain.pdf", Limits())
     assert "pip install 'gongkai[pdf]'" in str(raised.value)
+
+
+def test_a_damaged_stream_leaves_no_library_chatter_on_stderr(tmp_path: Path) -> None:
+    """pdfminer logs warnings about damaged streams; the command line says at most its one line."""
+    data = bytearray(simple_pdf([TITLE_PAGE, ["第二页"]]))
+    start = data.index(b"stream", data.index(b"/Contents")) + 20  # inside a page's compressed content
+    data[start : start + 8] = b"\x00garbled"
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(bytes(data))
+    result = run("parse", str(path), "-o", str(tmp_path / "out.json"), cwd=tmp_path)
+    stderr = text(result.stderr)
+    assert len(stderr.splitlines()) <= 1 and "Traceback" not in stderr, stderr
+    if result.returncode:
+        assert_one_error_line(result, str(path))

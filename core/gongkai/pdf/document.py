@@ -28,8 +28,15 @@ _DAMAGE = (PDFException, PSException, ValueError, KeyError, TypeError, IndexErro
 _GARBLED_SHARE = 0.5  # more undecodable glyphs than this share of all glyphs: the text is garbage
 
 
+def _why(error: BaseException) -> str:
+    """An exception as a short phrase on one line, for the one-line error message."""
+    text = " ".join(str(error).split())
+    text = text if len(text) <= 100 else text[:99] + "…"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
 def _encrypted(error: Exception) -> str:
-    detail = f" ({error})" if str(error) else ""
+    detail = f" ({' '.join(str(error).split())})" if str(error).strip() else ""
     return f"the PDF is encrypted and needs a password{detail}; save a decrypted copy first"
 
 
@@ -41,7 +48,7 @@ def _open(data: bytes, source: str) -> PDFDocument:
     except PDFEncryptionError as error:
         raise EncryptedError(source, _encrypted(error)) from None
     except _DAMAGE as error:
-        raise CorruptError(source, f"the PDF is corrupt ({type(error).__name__}: {error})") from None
+        raise CorruptError(source, f"the PDF is corrupt ({_why(error)})") from None
 
 
 def _pages(document: PDFDocument, source: str, max_pages: int) -> list[PDFPage]:
@@ -50,7 +57,7 @@ def _pages(document: PDFDocument, source: str, max_pages: int) -> list[PDFPage]:
     except PDFEncryptionError as error:
         raise EncryptedError(source, _encrypted(error)) from None
     except _DAMAGE as error:
-        raise CorruptError(source, f"the PDF's page tree is corrupt ({type(error).__name__}: {error})") from None
+        raise CorruptError(source, f"the PDF's page tree is corrupt ({_why(error)})") from None
     if not pages:
         raise CorruptError(source, "the PDF has no pages")
     if len(pages) > max_pages:
@@ -70,9 +77,7 @@ def _interpreted(pages: Sequence[PDFPage], source: str) -> Iterator[RawPage]:
         except StopIteration:
             return
         except _DAMAGE as error:
-            raise CorruptError(
-                source, f"page {number} of the PDF cannot be read ({type(error).__name__}: {error})"
-            ) from None
+            raise CorruptError(source, f"page {number} of the PDF cannot be read ({_why(error)})") from None
 
 
 def _undecodable(char: str | None) -> bool:
