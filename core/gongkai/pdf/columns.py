@@ -18,22 +18,26 @@ from typing import Optional
 
 import attrs
 
+from ..amounts import NOT_APPLICABLE_MARKS
 from ..codes import is_code
+from ..layout import Box
 from ..segment import is_amount_text, is_data_cells, is_integer_amount
 from .glyphs import is_cjk
 from .rows import TextRow
 
-Box = tuple[float, float, float, float]
 _ROW_GAP = 2.5  # sizes of white space between two rows that still belong to one table
 _STOP_WORDS = ("单位：", "单位:", "公开")
 
 
 @attrs.frozen
 class LooseTable:
-    """A table without rules: its rows (header rows first) and column bands (left, right)."""
+    """A table without rules: its rows (``header`` header rows first) and column bands (left,
+    right); ``continues`` if it carries on the table the page before ended with."""
 
     rows: tuple[TextRow, ...]
     bands: tuple[tuple[float, float], ...]
+    header: int = 0
+    continues: bool = False
 
     def lines(self) -> list[tuple[tuple[str, ...], tuple[Optional[Box], ...], float, float]]:
         """Each row as (cells, boxes, top, bottom); wrapped label lines joined to their row."""
@@ -108,7 +112,11 @@ def _continues(cells: list[str]) -> bool:
 def _is_body(segments: Sequence[TextRow]) -> bool:
     if len(segments) < 2:
         return False
-    return is_code(segments[0].text) or any(_amount_like(s.text) and "." in s.text for s in segments[1:])
+    # a decimal amount or a not-applicable dash standing alone after the row's name (whole
+    # numbers are ambiguous: 行次, 栏次)
+    return is_code(segments[0].text) or any(
+        (_amount_like(s.text) and "." in s.text) or s.text in NOT_APPLICABLE_MARKS for s in segments[1:]
+    )
 
 
 def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tuple[tuple[float, float], ...]:
@@ -145,7 +153,7 @@ def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tu
         for position, segment in enumerate(segments):
             if any(_overlaps(band, segment) for band in bands):
                 continue
-            owner = _column_of(bands, segment, numeric)
+            owner = _column_of(bands, segment, numeric, segments)
             if owner is None or id(owner) in claimed:
                 if _groups(segments, position, header[level + 1 :]):
                     continue  # a header over several columns (收入 over 项目 and 决算数) makes none
@@ -173,26 +181,29 @@ def _groups(segments: Sequence[TextRow], position: int, below: Sequence[Sequence
     return any(left <= (other.x0 + other.x1) / 2 <= right for row in below for other in row)
 
 
-def _column_of(bands: list[list[float]], segment: TextRow, numeric: dict[int, bool]) -> Optional[list[float]]:
+def _column_of(
+    bands: list[list[float]], segment: TextRow, numeric: dict[int, bool], row: Sequence[TextRow]
+) -> Optional[list[float]]:
     """The band a header centred over its column belongs to: the names or codes on its left if
     they stand flush left in a column around the header's middle (the next band starting past
     the column's mirrored edge), or the amounts on its right if they stand flush right in it;
-    None if neither (a column no body row prints in)."""
+    None if neither (a column no body row prints in). The column so found must not reach under
+    another header of the same row."""
     middle, slack = (segment.x0 + segment.x1) / 2, 0.5 * segment.size
     left = max((band for band in bands if band[1] <= segment.x0), key=lambda band: band[1], default=None)
     right = min((band for band in bands if band[0] >= segment.x1), key=lambda band: band[0], default=None)
-    if (
-        left is not None
-        and numeric.get(id(left)) is False
-        and (right is None or right[0] >= 2 * middle - left[0] - slack)
-    ):
-        return left
-    if (
-        right is not None
-        and numeric.get(id(right)) is True
-        and (left is None or left[1] <= 2 * middle - right[1] + slack)
-    ):
-        return right
+
+    def alone(x0: float, x1: float) -> bool:
+        return not any(other is not segment and x0 < other.x1 and other.x0 < x1 for other in row)
+
+    if left is not None and numeric.get(id(left)) is False:
+        edge = 2 * middle - left[0]
+        if (right is None or right[0] >= edge - slack) and alone(left[0], edge):
+            return left
+    if right is not None and numeric.get(id(right)) is True:
+        edge = 2 * middle - right[1]
+        if (left is None or left[1] <= edge + slack) and alone(edge, right[1]):
+            return right
     return None
 
 
@@ -234,10 +245,15 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
             start = first if continues else start
         if continues:
             assert carried is not None
-            tables.append(LooseTable(rows=tuple(rows[start : end + 1]), bands=carried.bands))
+            # the columns of both pages' rows: a column left empty on one page may print on the other
+            before = [row.segments() for row in carried.rows[carried.header :]]
+            bands = _bands(
+                [s for s in before if _is_body(s)] + body_rows, [r.segments() for r in carried.rows[: carried.header]]
+            )
+            tables.append(LooseTable(tuple(rows[start : end + 1]), bands, continues=True))
         elif len(body_rows) >= 2 or (start < index and len(body_rows[0]) >= 3):
             bands = _bands(body_rows, segmented[start:index])
-            tables.append(LooseTable(rows=tuple(rows[start : end + 1]), bands=bands))
+            tables.append(LooseTable(tuple(rows[start : end + 1]), bands, header=index - start))
         index = floor = end + 1
     return tables
 

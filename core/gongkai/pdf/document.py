@@ -105,11 +105,17 @@ def read_pdf(data: bytes, source: str, max_pages: int) -> Layout:
     raw = list(_interpreted(_pages(document, source, max_pages), source))
     _check_text(raw, source)
     laid: list[tuple[Sequence[PageLine], float]] = []
+    open_lines: tuple[PageLine, ...] = ()
     carried = None
     for page in raw:
         result = page_lines(page, carried)
+        if result.previous_lines is not None:
+            # the table this page continues, in the columns both pages' rows show
+            lines, height = laid[-1]
+            kept = [line for line in lines if line not in open_lines]
+            laid[-1] = (sorted(kept + list(result.previous_lines), key=lambda line: (line.top, line.bottom)), height)
         laid.append((result.lines, result.height))
-        carried = result.open_table
+        carried, open_lines = result.open_table, result.open_lines
     out: list[Line] = []
     for page_number, lines in enumerate(mark_furniture(laid), start=1):
         for line in lines:

@@ -18,7 +18,7 @@ import attrs
 
 from ..amounts import looks_like_amount
 from ..codes import is_code
-from ..layout import LineKind
+from ..layout import Box, LineKind
 from ..segment import is_data_cells
 from .columns import LooseTable, find_tables
 from .glyphs import is_cjk, without_overprints
@@ -26,7 +26,6 @@ from .grid import Grid, find_grids
 from .interpret import Glyph, RawPage, Segment
 from .rows import TextRow, group_rows
 
-Box = tuple[float, float, float, float]
 TOP_MARGIN = 0.12  # share of the page height at its top (and bottom) where only furniture is printed
 HEADER_BAND = 0.05  # share at the very top where a running header stands above a continued table
 
@@ -158,6 +157,10 @@ class LaidPage:
     lines: tuple[PageLine, ...]
     height: float
     open_table: Optional[LooseTable] = None
+    open_lines: tuple[PageLine, ...] = ()  # the lines of ``open_table``
+    # the previous page's open table laid out again in the columns it shares with this page's
+    # continuation (None if this page does not continue it)
+    previous_lines: Optional[tuple[PageLine, ...]] = None
 
 
 def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
@@ -182,13 +185,23 @@ def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
     rows = [row for row in group_rows(loose) if row.text]
     tables = find_tables(rows, carried, margin=height * HEADER_BAND)
     taken: set[int] = set()
+    table_lines: list[list[PageLine]] = []
     for table in tables:
         taken.update(id(row) for row in table.rows)
-        lines.extend(PageLine(LineKind.CELLS, cells, boxes, top, bottom) for cells, boxes, top, bottom in table.lines())
+        table_lines.append(_loose_lines(table))
+        lines.extend(table_lines[-1])
     lines.extend(_text_line(row) for row in rows if id(row) not in taken)
     lines.sort(key=lambda line: (line.top, line.bottom))
+    previous = None
+    if carried is not None and tables and tables[0].continues and tables[0].bands != carried.bands:
+        previous = tuple(_loose_lines(attrs.evolve(carried, bands=tables[0].bands)))
     last = tables[-1] if tables else None
-    ends_open = last is not None and not any(
+    if last is None or any(
         line.top > last.rows[-1].bottom and line.bottom < height * (1 - TOP_MARGIN) for line in lines
-    )
-    return LaidPage(tuple(lines), height, last if ends_open else None)
+    ):
+        return LaidPage(tuple(lines), height, previous_lines=previous)
+    return LaidPage(tuple(lines), height, last, tuple(table_lines[-1]), previous)
+
+
+def _loose_lines(table: LooseTable) -> list[PageLine]:
+    return [PageLine(LineKind.CELLS, cells, boxes, top, bottom) for cells, boxes, top, bottom in table.lines()]
