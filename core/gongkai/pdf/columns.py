@@ -214,8 +214,9 @@ def _overlaps(band: Sequence[float], segment: TextRow) -> bool:
 def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, margin: float = 0.0) -> list[LooseTable]:
     """The tables without rules among ``rows`` (lines of text in page order).
 
-    ``carried`` is the table the previous page ended with: a table that starts the page (nothing
-    above it but the top ``margin``) with no header of its own continues it, in its columns.
+    ``carried`` is the table the previous page ended with: rows that start the page (nothing
+    above them but the top ``margin``, no title or unit line among them) continue it, header
+    repeated or not, in columns fitted to both pages' rows.
     """
     segmented = [row.segments() for row in rows]
     body = [_is_body(segments) for segments in segmented]
@@ -281,6 +282,10 @@ def _header_start(rows: Sequence[TextRow], segmented: Sequence[list[TextRow]], f
 
 
 def _stops(row: TextRow) -> bool:
-    """True for a line a table never runs into: a unit or table-number line, a note."""
+    """True for a line a table never runs into: a title (…表), a unit or table-number line, a note."""
     text = row.text
-    return any(word in text for word in _STOP_WORDS) or text.startswith(("注：", "注:", "说明："))
+    return (
+        any(word in text for word in _STOP_WORDS)
+        or text.startswith(("注：", "注:", "说明："))
+        or (len(row.segments()) == 1 and text.rstrip("）)").endswith("表"))
+    )
