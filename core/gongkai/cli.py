@@ -272,10 +272,9 @@ def _plugins_command(registry: Registry, stream: TextIO) -> int:
 def _quiet_libraries() -> None:
     """Keep the PDF library's log messages about damaged files off stderr: the command line says
     what is wrong with a file in its one line."""
-    for name in ("pdfminer",):
-        logger = logging.getLogger(name)
-        logger.addHandler(logging.NullHandler())
-        logger.propagate = False
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -48,7 +48,7 @@ class LooseTable:
             # a blank cell's box: its column band on the row's line
             boxes: list[Optional[Box]] = [(left, row.top, right, row.bottom) for left, right in self.bands]
             spans: list[list[int]] = []
-            for segment in row.segments():
+            for segment in row.segments:
                 covered = self._bands_of(segment)
                 spans.append(covered)
                 first = covered[0]
@@ -218,7 +218,7 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
     above them but the top ``margin``, no title or unit line among them) continue it, header
     repeated or not, in columns fitted to both pages' rows.
     """
-    segmented = [row.segments() for row in rows]
+    segmented = [row.segments for row in rows]
     body = [_is_body(segments) for segments in segmented]
     tables: list[LooseTable] = []
     index = floor = 0
@@ -247,9 +247,9 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
         if continues:
             assert carried is not None
             # the columns of both pages' rows: a column left empty on one page may print on the other
-            before = [row.segments() for row in carried.rows[carried.header :]]
+            before = [row.segments for row in carried.rows[carried.header :]]
             bands = _bands(
-                [s for s in before if _is_body(s)] + body_rows, [r.segments() for r in carried.rows[: carried.header]]
+                [s for s in before if _is_body(s)] + body_rows, [r.segments for r in carried.rows[: carried.header]]
             )
             tables.append(LooseTable(tuple(rows[start : end + 1]), bands, continues=True))
         elif len(body_rows) >= 2 or (start < index and len(body_rows[0]) >= 3):
@@ -287,5 +287,5 @@ def _stops(row: TextRow) -> bool:
     return (
         any(word in text for word in _STOP_WORDS)
         or text.startswith(("注：", "注:", "说明："))
-        or (len(row.segments()) == 1 and text.rstrip("）)").endswith("表"))
+        or (len(row.segments) == 1 and text.rstrip("）)").endswith("表"))
     )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdfexceptions import PDFException
@@ -67,17 +67,14 @@ def _pages(document: PDFDocument, source: str, max_pages: int) -> list[PDFPage]:
     return pages
 
 
-def _interpreted(pages: Sequence[PDFPage], source: str) -> Iterator[RawPage]:
-    raw = interpret(iter(pages), PDFResourceManager(caching=True))
-    number = 0
-    while True:
-        number += 1
-        try:
-            yield next(raw)
-        except StopIteration:
-            return
-        except _DAMAGE as error:
-            raise CorruptError(source, f"page {number} of the PDF cannot be read ({_why(error)})") from None
+def _interpreted(pages: Sequence[PDFPage], source: str) -> list[RawPage]:
+    raw: list[RawPage] = []
+    try:
+        for page in interpret(iter(pages), PDFResourceManager(caching=True)):
+            raw.append(page)
+    except _DAMAGE as error:
+        raise CorruptError(source, f"page {len(raw) + 1} of the PDF cannot be read ({_why(error)})") from None
+    return raw
 
 
 def _undecodable(char: str | None) -> bool:
@@ -102,7 +99,7 @@ def _check_text(raw: Sequence[RawPage], source: str) -> None:
 def read_pdf(data: bytes, source: str, max_pages: int) -> Layout:
     """Read a PDF into a layout: table rows as cell lines with boxes, the rest as text lines."""
     document = _open(data, source)
-    raw = list(_interpreted(_pages(document, source, max_pages), source))
+    raw = _interpreted(_pages(document, source, max_pages), source)
     _check_text(raw, source)
     laid: list[tuple[Sequence[PageLine], float]] = []
     open_lines: tuple[PageLine, ...] = ()

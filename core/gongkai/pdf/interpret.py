@@ -46,7 +46,8 @@ class Glyph:
 
 @attrs.frozen
 class Segment:
-    """A straight ruling: horizontal when ``y0 == y1``, vertical when ``x0 == x1`` (page coordinates)."""
+    """A straight ruling in page coordinates: horizontal when ``top == bottom``, vertical when
+    ``x0 == x1``."""
 
     x0: float
     top: float
@@ -62,7 +63,6 @@ class Segment:
 class RawPage:
     """What one page printed: its size after /Rotate, its glyphs in drawing order and its rulings."""
 
-    number: int
     width: float
     height: float
     glyphs: tuple[Glyph, ...]
@@ -197,10 +197,9 @@ def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator
     """Interpret each page once, yielding what it printed."""
     device = _Device(rsrcmgr)
     interpreter = PDFPageInterpreter(rsrcmgr, device)
-    for number, page in enumerate(pages, start=1):
+    for page in pages:
         interpreter.process_page(page)
         yield RawPage(
-            number=number,
             width=device.width,
             height=device.height,
             glyphs=tuple(device.glyphs),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 import attrs
 
@@ -21,7 +22,7 @@ def _figure_meets_word(left: Glyph, right: Glyph) -> bool:
     return bool(a and b) and ((a[-1].isdigit() and is_cjk(b[0])) or (is_cjk(a[-1]) and b[0].isdigit()))
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # not slotted: its text and segments are worked out once, when first asked
 class TextRow:
     """Glyphs printed on one line, left to right, with their common box."""
 
@@ -31,7 +32,7 @@ class TextRow:
     x1: float
     bottom: float
 
-    @property
+    @cached_property
     def text(self) -> str:
         return join(self.glyphs)
 
@@ -39,15 +40,17 @@ class TextRow:
     def size(self) -> float:
         return max(glyph.size for glyph in self.glyphs)
 
-    def segments(self, gap: float = SEGMENT_GAP) -> list[TextRow]:
-        """The row cut wherever the space between two glyphs is wider than ``gap`` sizes."""
+    @cached_property
+    def segments(self) -> list[TextRow]:
+        """The row cut wherever the space between two glyphs is wider than SEGMENT_GAP sizes
+        (less between a figure and a Chinese character)."""
         pieces: list[list[Glyph]] = [[]]
         previous: Glyph | None = None
         for glyph in self.glyphs:
             if previous is not None:
                 space = glyph.x0 - previous.x1
                 size = max(glyph.size, previous.size)
-                if space > gap * size or (space > _FIGURE_GAP * size and _figure_meets_word(previous, glyph)):
+                if space > SEGMENT_GAP * size or (space > _FIGURE_GAP * size and _figure_meets_word(previous, glyph)):
                     pieces.append([])
             if glyph.text and not glyph.text.isspace():
                 pieces[-1].append(glyph)

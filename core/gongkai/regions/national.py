@@ -33,8 +33,8 @@ def _wide_item(path: tuple[str, ...]) -> str:
 
 @hookimpl(trylast=True)
 def gongkai_repair_table(table: Table, block: TableBlock, region: RegionClaim) -> Optional[Table]:
-    """A “三公” table printed wide (Shanghai: one line of amounts under 合计, 因公出国（境）费, …,
-    each over 预算数 and 决算数) becomes one row per item."""
+    """A “三公” table printed wide, as the national final-accounts 表样 lays it out (one line of
+    amounts under 合计, 因公出国（境）费, …, each over 预算数 and 决算数), becomes one row per item."""
     if table.id != "three_public" or not any(not row.label and not row.code for row in table.rows):
         return None
     return transpose_items(table, _wide_item)
