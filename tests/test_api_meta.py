@@ -17,6 +17,7 @@ TESTS = Path(__file__).parent
 def test_the_api_has_the_hooks_the_design_promises() -> None:
     assert set(HOOKS) == {
         "gongkai_readers",
+        "gongkai_renderers",
         "gongkai_exporters",
         "gongkai_regions",
         "gongkai_checks",

@@ -17,7 +17,18 @@ from .checks.engine import check
 from .errors import GongkaiError, InputError, NotADisclosureError
 from .hookspecs import hookimpl
 from .pipeline import parse
-from .registrations import Check, CheckContext, Exporter, Limits, Reader, RegionClaim, RegionProfile
+from .registrations import (
+    Check,
+    CheckContext,
+    Conventions,
+    Exporter,
+    Limits,
+    Reader,
+    RegionClaim,
+    RegionProfile,
+    Renderer,
+)
+from .render import render
 from .schema import Cell, CellStatus, Column, Document, Finding, MissingTable, Provenance, Region, Row, Severity, Table
 from .tidy import records
 
@@ -27,6 +38,7 @@ __all__ = [
     "Check",
     "CheckContext",
     "Column",
+    "Conventions",
     "Document",
     "Exporter",
     "Finding",
@@ -40,6 +52,7 @@ __all__ = [
     "Region",
     "RegionClaim",
     "RegionProfile",
+    "Renderer",
     "Row",
     "Severity",
     "Table",
@@ -48,4 +61,5 @@ __all__ = [
     "hookimpl",
     "parse",
     "records",
+    "render",
 ]

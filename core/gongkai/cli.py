@@ -1,4 +1,4 @@
-"""The ``gongkai`` command line: ``parse``, ``check`` and ``plugins``; also ``python -m gongkai``."""
+"""The ``gongkai`` command line: ``parse``, ``check``, ``render`` and ``plugins``; also ``python -m gongkai``."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from .errors import GongkaiError, InternalError, OutputError, PluginError
 from .manager import Registered, Registry, default_plugin_manager
 from .pipeline import DEFAULT_MAX_BYTES, parse
 from .registrations import DEFAULT_MAX_PAGES
+from .render import NATIONAL, lay_out
 from .samples import sample_path
 from .schema import Document, Severity
 
@@ -44,8 +45,9 @@ exit codes:
  10  a PDF has no text layer (scanned pages): it needs OCR first
  11  a PDF's text does not decode (fonts without a usable Unicode map): it would be garbage
  12  a file is truncated or corrupt
+ 13  a file was refused as unsafe: entity declarations, external references, nesting too deep
 With several files, the good ones are still parsed and written; the exit code is that of the
-first file that failed (3-12), else 1 if a check found an error. Each failure is one line on
+first file that failed (3-13), else 1 if a check found an error. Each failure is one line on
 stderr: "gongkai: FILE: reason".
 """
 CHECK_FORMATS = ("text", "json", "csv")
@@ -96,7 +98,9 @@ def _tolerance(text: str) -> Decimal:
     return value
 
 
-def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
+def _parser(
+    formats: Sequence[str], renderers: Sequence[str] = (), regions: Sequence[str] = ()
+) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="gongkai",
         description="Chinese government budget and final-accounts disclosures (部门预算/决算公开) as exact data.",
@@ -133,10 +137,28 @@ def _parser(formats: Sequence[str]) -> argparse.ArgumentParser:
         default="info",
         help="the least severe findings the text report shows (default: info, all)",
     )
+    render_command = commands.add_parser(
+        "render",
+        help="print a disclosure again as HTML, PDF, markdown or text",
+        description="Parse a disclosure and print it again in another format, in its own region's conventions or "
+        "another region's (table numbering and titles, 行次/栏次, 类/款/项 columns). Printed amounts are kept as "
+        "printed. Converts a PDF disclosure into clean HTML or markdown, for instance.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(render_command)
+    render_command.add_argument("--to", "-t", choices=renderers, default="html", help="output format (default: html)")
+    render_command.add_argument(
+        "--region",
+        choices=regions,
+        metavar="REGION",
+        help=f"the region whose conventions to follow (default: the document's own); one of: {', '.join(regions)}",
+    )
     commands.add_parser(
         "plugins",
-        help="list installed readers, exporters, checks and regions and where they come from",
-        description="List installed readers, exporters, checks and regions, with the plugin and distribution of each.",
+        help="list installed readers, renderers, exporters, checks and regions and where they come from",
+        description="List installed readers, renderers, exporters, checks and regions, with the plugin and "
+        "distribution of each.",
     )
     return parser
 
@@ -145,19 +167,25 @@ def _error(message: str) -> None:
     print(f"gongkai: {message}", file=sys.stderr)
 
 
-def _write(text: str, output: Optional[str]) -> None:
-    """Write all of ``text`` or nothing: a file is replaced only once it is complete."""
+def _write(content: str | bytes, output: Optional[str]) -> None:
+    """Write all of ``content`` or nothing: a file is replaced only once it is complete."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     if output is None:
-        sys.stdout.write(text)
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text-only stream (a test's StringIO)
+            sys.stdout.write(data.decode("utf-8"))
+            return
         sys.stdout.flush()
+        stream.write(data)
+        stream.flush()
         return
     target = Path(output)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
         # mkstemp makes the file private (0600); the output gets the mode any new file would get
         os.chmod(temporary, _existing_mode(target) or 0o666 & ~_umask())
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.replace(temporary, target)
     except OSError as error:
         if "temporary" in locals() and os.path.exists(temporary):
@@ -228,6 +256,27 @@ def _check_command(args: argparse.Namespace) -> int:
     return _emit(writers[args.format], args.output, status or (EXIT_FINDINGS if errors else EXIT_OK))
 
 
+def _render_command(args: argparse.Namespace, registry: Registry) -> int:
+    if len(args.files) + bool(args.sample) != 1:
+        _error("render: give exactly one FILE (or --sample)")
+        return EXIT_USAGE
+    documents, status = _documents(args)
+    if not documents:
+        return status
+    renderer = registry.renderer(args.to)
+    try:
+        content = renderer.render(lay_out(documents[0], args.region))
+    except GongkaiError as error:
+        _error(str(error))
+        return error.exit_code
+    try:
+        _write(content, args.output)
+    except OutputError as error:
+        _error(str(error))
+        return error.exit_code
+    return status
+
+
 def _parse_one(file: str, max_bytes: int, max_pages: int, tolerance: Decimal) -> Document | GongkaiError:
     try:
         return parse(file, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
@@ -253,6 +302,7 @@ def _plugins_command(registry: Registry, stream: TextIO) -> int:
     sections: tuple[tuple[str, tuple[Registered[Any], ...]], ...] = (
         ("regions", registry.regions),
         ("readers", registry.readers),
+        ("renderers", registry.renderers),
         ("exporters", registry.exporters),
         ("checks", registry.checks),
     )
@@ -285,12 +335,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except PluginError as error:
         _error(f"broken plugin: {error}")
         return 6
-    args = _parser([e.record.name for e in registry.exporters]).parse_args(argv)
+    args = _parser(
+        [e.record.name for e in registry.exporters],
+        [e.record.name for e in registry.renderers],
+        [NATIONAL.name] + [e.record.name for e in registry.regions],
+    ).parse_args(argv)
     try:
         if args.command == "parse":
             return _parse_command(args, registry)
         if args.command == "check":
             return _check_command(args)
+        if args.command == "render":
+            return _render_command(args, registry)
         return _plugins_command(registry, sys.stdout)
     except BrokenPipeError:
         # the reader of our output went away (``| head``): not an error of ours

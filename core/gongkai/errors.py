@@ -67,6 +67,12 @@ class CorruptError(InputError):
     exit_code = 12
 
 
+class UnsafeInputError(InputError):
+    """The file was refused as unsafe: entity declarations, external references, nesting too deep."""
+
+    exit_code = 13
+
+
 class NotADisclosureError(GongkaiError):
     """The input is readable but holds no standard budget or final-accounts table."""
 
@@ -87,3 +93,9 @@ class InternalError(GongkaiError):
 
 class PluginError(Exception):
     """A plugin is broken: a hook that matches no specification, or two records with one name."""
+
+
+class MissingExtraError(InputError):
+    """A format needs an optional dependency that is not installed (``pip install 'gongkai[pdf]'``)."""
+
+    exit_code = 3

@@ -12,8 +12,8 @@ same way, so every behaviour of the core can be extended or overridden by a plug
 
 Two kinds of hooks:
 
-* **Registration hooks** (``gongkai_readers``, ``gongkai_exporters``, ``gongkai_regions``,
-  ``gongkai_checks``) return lists of small frozen records (:mod:`gongkai.registrations`). Two
+* **Registration hooks** (``gongkai_readers``, ``gongkai_renderers``, ``gongkai_exporters``,
+  ``gongkai_regions``, ``gongkai_checks``) return lists of small frozen records (:mod:`gongkai.registrations`). Two
   records of one kind with the same name (a check: the same id) are an error.
 * **Decision hooks** are called while a document is parsed. Those marked *first result* stop at the
   first implementation that returns something other than None; implementations registered later
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
         Reader,
         RegionClaim,
         RegionProfile,
+        Renderer,
     )
     from .schema import Document, Table
     from .segment import TableBlock
@@ -56,8 +57,22 @@ def gongkai_readers() -> Sequence[Reader]:
 
     Return a list of :class:`~gongkai.registrations.Reader`. For every input the core asks each
     reader's ``sniff`` for its confidence and reads the input with the most confident one, so a
-    reader must judge the content, not trust the file name. The core registers ``text`` and
-    ``markdown`` readers this way.
+    reader must judge the content, not trust the file name. The core registers its ``text``,
+    ``markdown``, ``html`` and ``pdf`` readers this way.
+    """
+
+
+@hookspec
+def gongkai_renderers() -> Sequence[Renderer]:
+    """Register formats a disclosure can be printed in again.
+
+    Return a list of :class:`~gongkai.registrations.Renderer`; its ``name`` is what users pass to
+    ``gongkai render --to``. A renderer prints a :class:`~gongkai.render.sheet.Sheet`: the
+    document already laid out in a region's conventions (:class:`~gongkai.registrations.Conventions`),
+    so it only decides how headings, paragraphs and tables with spanning headers look in its
+    format. Whatever it prints, gongkai's readers must read back as the same tables: the
+    round-trip tests of :mod:`gongkai.testing` check that. The core registers ``text``,
+    ``markdown``, ``html`` and ``pdf`` this way.
     """
 
 

@@ -14,14 +14,19 @@ import pluggy
 
 from . import hookspecs
 from .errors import PluginError
-from .registrations import Check, Exporter, Reader, RegionProfile
+from .registrations import Check, Exporter, Reader, RegionProfile, Renderer
 
 BUILTIN_PLUGINS = (
     "gongkai.readers.text",
     "gongkai.readers.markdown",
     "gongkai.readers.pdf",
+    "gongkai.readers.html",
     "gongkai.exporters.json_export",
     "gongkai.exporters.csv_export",
+    "gongkai.renderers.text",
+    "gongkai.renderers.markdown",
+    "gongkai.renderers.html",
+    "gongkai.renderers.pdf",
     "gongkai.regions.profiles",
     "gongkai.regions.national",
     "gongkai.checks.builtin",
@@ -30,7 +35,7 @@ BUILTIN_PLUGINS = (
     "gongkai.checks.consistency",
 )
 
-T = TypeVar("T", Reader, Exporter, RegionProfile, Check)
+T = TypeVar("T", Reader, Renderer, Exporter, RegionProfile, Check)
 
 
 def create_plugin_manager(*, entry_points: bool = True, plugins: Iterable[object] = ()) -> pluggy.PluginManager:
@@ -84,12 +89,13 @@ def _distributions(manager: pluggy.PluginManager) -> dict[str, str]:
 
 @attrs.frozen
 class Registry:
-    """All readers, exporters, region profiles and checks registered on a plugin manager."""
+    """All readers, renderers, exporters, region profiles and checks registered on a plugin manager."""
 
     readers: tuple[Registered[Reader], ...]
     exporters: tuple[Registered[Exporter], ...]
     regions: tuple[Registered[RegionProfile], ...]
     checks: tuple[Registered[Check], ...] = ()
+    renderers: tuple[Registered[Renderer], ...] = ()
 
     @classmethod
     def collect(cls, manager: pluggy.PluginManager) -> Registry:
@@ -115,7 +121,22 @@ class Registry:
             exporters=gather(manager.hook.gongkai_exporters, "exporter"),
             regions=gather(manager.hook.gongkai_regions, "region"),
             checks=gather(manager.hook.gongkai_checks, "check", key="id"),
+            renderers=gather(manager.hook.gongkai_renderers, "renderer"),
         )
+
+    def renderer(self, name: str) -> Renderer:
+        """The renderer called ``name``; KeyError if none is."""
+        for registered in self.renderers:
+            if registered.record.name == name:
+                return registered.record
+        raise KeyError(name)
+
+    def region(self, name: str) -> RegionProfile:
+        """The region profile called ``name``; KeyError if none is."""
+        for registered in self.regions:
+            if registered.record.name == name:
+                return registered.record
+        raise KeyError(name)
 
     def exporter(self, name: str) -> Exporter:
         """The exporter called ``name``; KeyError if none is."""

@@ -1,4 +1,5 @@
-"""The small frozen records that plugins register: readers, exporters, checks and region profiles.
+"""The small frozen records that plugins register: readers, renderers, exporters, checks and region
+profiles.
 
 A registration hook returns a list of these; the plugin manager rejects two records of one kind
 with the same name.
@@ -16,6 +17,7 @@ from .schema import Region, Severity
 
 if TYPE_CHECKING:
     from .layout import Layout
+    from .render.sheet import Sheet
     from .schema import Document, Finding
 
 
@@ -50,6 +52,22 @@ class Reader:
     sniff: Callable[[bytes, str], float]
     read: Callable[[bytes, str, Limits], Layout]
     extensions: tuple[str, ...] = ()
+    description: str = ""
+
+
+@attrs.frozen
+class Renderer:
+    """An output format that prints a disclosure again, as a person would read it.
+
+    ``render(sheet)`` returns the bytes of a :class:`~gongkai.render.sheet.Sheet` (the document
+    laid out in a region's conventions: headings, paragraphs and tables with spanning headers)
+    printed in this format. ``name`` is what users pass to ``gongkai render --to``.
+    """
+
+    name: str
+    render: Callable[[Sheet], bytes]
+    extension: str
+    media_type: str = "text/plain"
     description: str = ""
 
 
@@ -97,6 +115,37 @@ class Check:
 
 
 @attrs.frozen
+class Conventions:
+    """How a region prints its tables, beyond its numbering and titles.
+
+    ``line_numbers``: tables without classification codes print a 行次 column; ``column_numbers``:
+    tables print a 栏次 row numbering their amount columns (in ``column_order``, when the region
+    orders a table's columns its own way); ``split_codes``: codes print as 类/款/项 columns;
+    ``thousands`` and ``zero``: how amounts print (``zero`` is the text of a zero amount, "0.00"
+    or "" for blank); ``economic_groups``: how many (code, name, amount) groups economic tables
+    print side by side; ``headers`` maps a canonical table id and column id to the header path
+    the region prints over that column ("本年支出/合计"), where it is not the canonical label.
+    Renderers follow the layout conventions; generators of test documents (:mod:`gongkai.testing`)
+    follow all of them.
+    """
+
+    line_numbers: bool = False
+    column_numbers: bool = False
+    split_codes: bool = False
+    thousands: bool = False
+    zero: str = "0.00"
+    economic_groups: int = 2
+    column_order: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    headers: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
+
+    def amount(self, value: Decimal) -> str:
+        """``value`` printed as the region prints amounts (two decimals; zero as ``zero``)."""
+        if not value:
+            return self.zero
+        return f"{value:,.2f}" if self.thousands else f"{value:.2f}"
+
+
+@attrs.frozen
 class RegionProfile:
     """What gongkai needs to know about one region's disclosures, as plain data.
 
@@ -104,7 +153,8 @@ class RegionProfile:
     body's name (``泉州市``); ``counties`` optionally lists county-level names that may appear
     without their city. ``numbering`` maps a document kind ("final" or "budget") to the region's
     printed table numbers (``"01"`` for 公开01表) and their canonical table ids; ``titles`` maps
-    printed titles peculiar to the region to canonical table ids.
+    printed titles peculiar to the region to canonical table ids. ``conventions`` says how the
+    region prints its tables, for renderers and test generators.
     """
 
     name: str
@@ -114,6 +164,7 @@ class RegionProfile:
     numbering: Mapping[str, Mapping[str, str]] = attrs.field(factory=dict, hash=False)
     titles: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     description: str = ""
+    conventions: Conventions = Conventions()
 
 
 @attrs.frozen

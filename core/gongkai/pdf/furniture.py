@@ -18,6 +18,9 @@ from .page import TOP_MARGIN, PageLine
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
+# a table's number and its 编制单位/单位 lines printed at the top of each table's page look like a
+# running header, but segmentation needs them: they say which table the page holds, and whose
+_TABLE_META = re.compile(r"^公开\s*\d{1,2}\s*表$|(?:单位|部门)\s*[:：]")
 _MARGIN = TOP_MARGIN
 _EDGE_LINES = 2  # furniture is among the first and last lines of a page
 
@@ -39,8 +42,8 @@ def _shape(text: str) -> str:
 
 def mark_furniture(pages: Sequence[tuple[Sequence[PageLine], float]]) -> list[list[PageLine]]:
     """Each page's lines with page numbers marked PAGE_NUMBER and running headers and footers
-    (the same text, numbers aside, in the margin of at least three pages and a third of them)
-    marked FURNITURE."""
+    (the same text, numbers aside, in the margin of at least three pages and a third of them,
+    other than a table's 公开NN表 number and meta lines) marked FURNITURE."""
     margins = [_margin_lines(lines, height) for lines, height in pages]
     seen = Counter(
         shape for (lines, _), indexes in zip(pages, margins) for shape in {_shape(lines[i].cells[0]) for i in indexes}
@@ -53,7 +56,7 @@ def mark_furniture(pages: Sequence[tuple[Sequence[PageLine], float]]) -> list[li
             text = lines[index].cells[0].strip()
             if _PAGE_NUMBER.match(text):
                 out[index] = attrs.evolve(lines[index], kind=LineKind.PAGE_NUMBER)
-            elif _shape(text) in repeated:
+            elif _shape(text) in repeated and not _TABLE_META.search(text):
                 out[index] = attrs.evolve(lines[index], kind=LineKind.FURNITURE)
         marked.append(out)
     return marked

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gongkai import RegionProfile, hookimpl
+from gongkai import Conventions, RegionProfile, hookimpl
 
 PROFILE = RegionProfile(
     name="fujian",
@@ -28,6 +28,7 @@ PROFILE = RegionProfile(
         }
     },
     description="福建省: 公开01–09 (三公 07, 政府性基金 08, 国有资本经营 09)",
+    conventions=Conventions(zero="0.00", economic_groups=3),
 )
 
 

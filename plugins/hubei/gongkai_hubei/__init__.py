@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from gongkai import RegionClaim, RegionProfile, Table, hookimpl
+from gongkai import Conventions, RegionClaim, RegionProfile, Table, hookimpl
 from gongkai.canonical import CanonicalTable
 from gongkai.registrations import HeaderCell
 from gongkai.repairs import transpose_items
@@ -55,6 +55,7 @@ PROFILE = RegionProfile(
     },
     titles={"一般公共预算财政拨款基本支出决算明细表": "basic_expenditure_economic"},
     description="湖北省: 公开01–09 (政府性基金 07, 国有资本经营 08, 三公 09 transposed)",
+    conventions=Conventions(line_numbers=True, column_numbers=True, thousands=True, zero="0.00", economic_groups=3),
 )
 
 _OUTER = {"预算数": "budget", "决算数": "final"}

@@ -13,12 +13,41 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from gongkai import Document, RegionClaim, RegionProfile, Table, hookimpl
+from gongkai import Conventions, Document, RegionClaim, RegionProfile, Table, hookimpl
 from gongkai.canonical import CanonicalTable
 from gongkai.checks.identities import Identity, parse_identities
 from gongkai.registrations import HeaderCell
 from gongkai.repairs import join_code_and_name_rows
 from gongkai.segment import TableBlock
+
+_FUND_COLUMNS = (
+    "carry_in_total", "carry_in_basic", "carry_in_project",
+    "income_total", "income_basic", "income_project",
+    "total", "basic", "basic_personnel", "basic_public", "project",
+    "carry_out_total", "carry_out_basic", "carry_out_project",
+    "carry_out_project_carryover", "carry_out_project_surplus",
+)  # fmt: skip
+
+# Canonical column of each 栏次 number (1-based), per canonical table.
+COLUMNS_BY_ORDINAL: dict[str, tuple[str, ...]] = {
+    "income": (
+        "total", "fiscal_grant", "superior_subsidy", "business", "business_tuition",
+        "operating", "subsidiary_remit", "other",
+    ),
+    "expenditure": ("total", "basic", "project", "remit_superior", "operating", "subsidiary"),
+    "general_budget_expenditure": _FUND_COLUMNS,
+    "government_fund": _FUND_COLUMNS,
+    "three_public": ("budget", "full_year_budget", "final"),
+    "three_public_operating": ("budget", "full_year_budget", "final"),
+    "state_assets": (
+        "asset_total", "original_total", "current", "fixed_original", "fixed_net",
+        "building_original", "building_net", "vehicle_original", "vehicle_net",
+        "equipment_original", "equipment_net", "other_fixed_original", "other_fixed_net",
+        "investment", "construction", "intangible_original", "intangible_net",
+        "other_assets_original", "other_assets_net",
+    ),
+}  # fmt: skip
+
 
 PROFILE = RegionProfile(
     name="yunnan",
@@ -73,35 +102,10 @@ PROFILE = RegionProfile(
         "一般公共预算财政拨款“三公”经费情况表": "three_public",
     },
     description="云南省: 公开01–12 with 行次/栏次, 16-column 公开05/08, 公开12 国有资产",
+    conventions=Conventions(
+        line_numbers=True, column_numbers=True, zero="", economic_groups=3, column_order=COLUMNS_BY_ORDINAL
+    ),
 )
-
-_FUND_COLUMNS = (
-    "carry_in_total", "carry_in_basic", "carry_in_project",
-    "income_total", "income_basic", "income_project",
-    "total", "basic", "basic_personnel", "basic_public", "project",
-    "carry_out_total", "carry_out_basic", "carry_out_project",
-    "carry_out_project_carryover", "carry_out_project_surplus",
-)  # fmt: skip
-
-# Canonical column of each 栏次 number (1-based), per canonical table.
-COLUMNS_BY_ORDINAL: dict[str, tuple[str, ...]] = {
-    "income": (
-        "total", "fiscal_grant", "superior_subsidy", "business", "business_tuition",
-        "operating", "subsidiary_remit", "other",
-    ),
-    "expenditure": ("total", "basic", "project", "remit_superior", "operating", "subsidiary"),
-    "general_budget_expenditure": _FUND_COLUMNS,
-    "government_fund": _FUND_COLUMNS,
-    "three_public": ("budget", "full_year_budget", "final"),
-    "three_public_operating": ("budget", "full_year_budget", "final"),
-    "state_assets": (
-        "asset_total", "original_total", "current", "fixed_original", "fixed_net",
-        "building_original", "building_net", "vehicle_original", "vehicle_net",
-        "equipment_original", "equipment_net", "other_fixed_original", "other_fixed_net",
-        "investment", "construction", "intangible_original", "intangible_net",
-        "other_assets_original", "other_assets_net",
-    ),
-}  # fmt: skip
 
 
 @hookimpl

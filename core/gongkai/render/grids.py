@@ -1,0 +1,173 @@
+"""One parsed or generated table as a :class:`~gongkai.render.sheet.Grid`, in a region's conventions.
+
+The grid prints what the table holds: its rows in their side-by-side groups, every amount's
+printed text unaltered, its 行次 numbers. The region decides the rest: 类/款/项 code columns or
+one code column, a 行次 column for tables without codes, a 栏次 row, and the order of columns.
+Column headers print the canonical header path (``spec/tables.toml``'s labels), which every
+region maps back to the same column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..canonical import CanonicalTable, load_spec
+from ..registrations import Conventions
+from ..schema import Row, Table
+from .headers import header_spans, ordinal_row
+from .sheet import Grid, Span
+
+_GROUP_NAMES = {"income": "收入", "expenditure": "支出"}
+_TOTAL = re.compile(r"合计|总计")
+
+
+def _columns(table: Table, canonical: CanonicalTable, conventions: Conventions) -> list[str]:
+    """The table's columns in the region's printed order (its own order for columns the region
+    does not order)."""
+    present = [column.id for column in table.columns]
+    order = conventions.column_order.get(table.id)
+    if not order:
+        return present
+    return [c for c in order if c in present] + [c for c in present if c not in order]
+
+
+def _ordinal(column: str, printed: Sequence[str], table: Table, conventions: Conventions) -> str:
+    order = conventions.column_order.get(table.id)
+    if order:
+        return str(order.index(column) + 1) if column in order else ""
+    return str(printed.index(column) + 1)
+
+
+def header_path(canonical: CanonicalTable, column: str, conventions: Conventions) -> tuple[str, ...]:
+    """The header path a region prints over ``column``: its own, else the canonical label."""
+    label = conventions.headers.get(canonical.id, {}).get(column) or canonical.column(column).label
+    return tuple(label.split("/"))
+
+
+def lines_of(rows: Sequence[Row]) -> list[list[Row]]:
+    """Rows in printed order, regrouped into printed lines: a line holds at most one row per
+    side-by-side group, left to right."""
+    lines: list[list[Row]] = []
+    for row in rows:
+        if lines and lines[-1][-1].group < row.group:
+            lines[-1].append(row)
+        else:
+            lines.append([row])
+    return lines
+
+
+def _code_cells(row: Row, split: bool) -> list[str]:
+    code = row.code or ""
+    if not split:
+        return [code]
+    return [code[:3], code[3:5], code[5:7]] if code else ["", "", ""]
+
+
+def grid_of(table: Table, conventions: Conventions, own: bool = True) -> Grid:
+    """``table`` as a grid in ``conventions``. A 行次 column prints when the table's rows carry
+    行次 numbers, or, in another region's conventions (``own`` False), when that region numbers
+    the lines of tables without codes."""
+    canonical = load_spec().table(table.id)
+    columns = _columns(table, canonical, conventions)
+    line_numbers = any(row.line_number for row in table.rows) or (
+        not own and conventions.line_numbers and canonical.classification == "none"
+    )
+    if canonical.groups and not canonical.repeated_groups:
+        return _grouped(table, canonical, columns, conventions, line_numbers)
+    if canonical.repeated_groups:
+        return _repeated(table, canonical, columns, conventions)
+    return _plain(table, canonical, columns, conventions, line_numbers)
+
+
+def _plain(
+    table: Table, canonical: CanonicalTable, columns: list[str], conventions: Conventions, line_numbers: bool
+) -> Grid:
+    coded = canonical.classification != "none"
+    split = coded and conventions.split_codes
+    if not coded:
+        lead: list[tuple[str, ...]] = [("项目",)]
+    elif split:
+        lead = [("项目", "科目编码", part) for part in ("类", "款", "项")] + [("项目", "科目名称")]
+    else:
+        lead = [("项目", "科目编码"), ("项目", "科目名称")]
+    if line_numbers:
+        lead.append(("行次",))
+    paths = lead + [header_path(canonical, column, conventions) for column in columns]
+    header = list(header_spans(paths))
+    if conventions.column_numbers:
+        texts = ["栏次"] + [""] * (len(lead) - 1) + [_ordinal(c, columns, table, conventions) for c in columns]
+        header.append(ordinal_row(texts))
+    body, totals = [], []
+    for index, row in enumerate(table.rows, start=1):
+        cells = (_code_cells(row, split) if coded else []) + [row.label]
+        if line_numbers:
+            cells.append(row.line_number or str(index))
+        cells += [_raw(row, column) for column in columns]
+        body.append(tuple(cells))
+        totals.append(bool(_TOTAL.search(row.label)) and not row.code)
+    return Grid(len(paths), tuple(header), tuple(body), tuple(totals))
+
+
+def _grouped(
+    table: Table, canonical: CanonicalTable, columns: list[str], conventions: Conventions, line_numbers: bool
+) -> Grid:
+    """Summary tables: income rows on the left, expenditure rows on the right."""
+    groups = list(canonical.groups)
+    by_group = {g: [c for c in columns if canonical.column(c).group == g] for g in groups}
+    paths: list[tuple[str, ...]] = []
+    for group in groups:
+        name = _GROUP_NAMES.get(group, group)
+        paths.append((name, "项目"))
+        if line_numbers:
+            paths.append((name, "行次"))
+        paths += [header_path(canonical, column, conventions) for column in by_group[group]]
+    header = list(header_spans(paths))
+    if conventions.column_numbers:
+        texts: list[str] = []
+        for group in groups:
+            texts += ["栏次"] + ([""] if line_numbers else [])
+            texts += [_ordinal(c, columns, table, conventions) for c in by_group[group]]
+        header.append(ordinal_row(texts))
+    lines = lines_of(table.rows)
+    body, totals = [], []
+    for number, line in enumerate(lines, start=1):
+        slots = {row.group: row for row in line}
+        cells: list[str] = []
+        for index, group in enumerate(groups):
+            row = slots.get(index)
+            cells.append(row.label if row else "")
+            if line_numbers:
+                fallback = str(number + index * len(lines))
+                cells.append((row.line_number or fallback) if row else "")
+            cells += [_raw(row, column) if row else "" for column in by_group[group]]
+        body.append(tuple(cells))
+        totals.append(any(_TOTAL.search(row.label) for row in line))
+    return Grid(len(paths), tuple(header), tuple(body), tuple(totals))
+
+
+def _repeated(table: Table, canonical: CanonicalTable, columns: list[str], conventions: Conventions) -> Grid:
+    """Economic tables: the same (code, name, amounts) group printed side by side."""
+    lines = lines_of(table.rows)
+    count = max(1 + max((row.group for row in table.rows), default=0), 1)
+    group_paths = [("科目编码",), ("科目名称",)] + [header_path(canonical, column, conventions) for column in columns]
+    paths = group_paths * count
+    header: list[tuple[Span, ...]] = list(header_spans(paths))
+    body, totals = [], []
+    for line in lines:
+        slots = {row.group: row for row in line}
+        cells: list[str] = []
+        for group in range(count):
+            row = slots.get(group)
+            if row is None:
+                cells += [""] * len(group_paths)
+                continue
+            cells += [row.code or "", row.label] + [_raw(row, column) for column in columns]
+        body.append(tuple(cells))
+        totals.append(any(_TOTAL.search(row.label) and not row.code for row in line))
+    return Grid(len(paths), tuple(header), tuple(body), tuple(totals))
+
+
+def _raw(row: Row, column: str) -> str:
+    cell = row.cell(column)
+    return cell.raw if cell is not None else ""
