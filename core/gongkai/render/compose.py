@@ -33,11 +33,12 @@ def _title(table: Table, profile: RegionProfile, own: bool, kind: Optional[str])
 
 
 def _number(table: Table, profile: RegionProfile, own: bool, kind: Optional[str]) -> Optional[str]:
-    numbering = profile.numbering.get(kind or "final", {})
-    for number, table_id in numbering.items():
-        if table_id == table.id and not own:
+    if own:
+        return table.number
+    for number, table_id in profile.numbering.get(kind or "final", {}).items():
+        if table_id == table.id:
             return f"公开{number}表"
-    return table.number if own else None
+    return None
 
 
 def document_title(document: Document) -> str:

@@ -42,10 +42,10 @@ class _Page:
     """A canvas and the position on its current page."""
 
     def __init__(self, title: str) -> None:
+        self.metrics = _reportlab()  # first: it says which extra to install when reportlab is missing
         from reportlab.lib.pagesizes import A4
         from reportlab.pdfgen.canvas import Canvas
 
-        self.metrics = _reportlab()
         self.buffer = io.BytesIO()
         self.canvas = Canvas(self.buffer, pagesize=A4, pageCompression=1)
         self.canvas.setTitle(title)

@@ -177,7 +177,6 @@ class RegionConformance:
             max_examples=examples or self.examples,
             deadline=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-            derandomize=False,
         )
 
     def test_headers_map_back(self) -> None:

@@ -129,11 +129,11 @@ class _Printer:
     conventions: Conventions
     dash: bool = False
 
-    def cell(self, column: str, fen: Optional[int], dash: bool = False) -> Cell:
-        if fen is None or (dash and self.dash and fen == 0):
-            return Cell(column, CellStatus.NOT_APPLICABLE, "—") if dash and self.dash else _blank(column)
-        value = Decimal(fen).scaleb(-2)
-        raw = self.conventions.amount(value)
+    def cell(self, column: str, fen: int, dash: bool = False) -> Cell:
+        """The cell of ``fen`` under ``column``; ``dash``: the column may print — for nothing."""
+        if fen == 0 and dash and self.dash:
+            return Cell(column, CellStatus.NOT_APPLICABLE, "—")
+        raw = self.conventions.amount(Decimal(fen).scaleb(-2))
         if not raw:
             return _blank(column)
         return Cell(column, CellStatus.VALUE, raw, Decimal(raw.replace(",", "")))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gongkai_anhui
-
 from gongkai import Region, RegionClaim
 from gongkai.canonical import load_spec
 from gongkai.registrations import HeaderCell
