@@ -28,6 +28,7 @@ from hypothesis import strategies as st
 from ..canonical import load_spec
 from ..codes import level, parent
 from ..registrations import Conventions, RegionProfile
+from ..render import NATIONAL
 from ..render.grids import header_path
 from ..schema import Cell, CellStatus, Column, Document, Region, Row, Table
 from ..specfiles import spec_text
@@ -41,8 +42,6 @@ TABLES = (
     "basic_expenditure_economic",
     "three_public",
 )
-
-NATIONAL = RegionProfile(name="national", province="", description="the national 表样")
 
 # the 一、二、… expenditure items of the 收入支出总表, in the national order
 EXPENDITURE_ITEMS = (
