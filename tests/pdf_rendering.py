@@ -19,7 +19,7 @@ import pytest
 
 reportlab = pytest.importorskip("reportlab")
 
-from reportlab.lib.pagesizes import A4, landscape  # noqa: E402
+from reportlab.lib.pagesizes import A3, A4, landscape  # noqa: E402
 from reportlab.pdfbase import pdfmetrics  # noqa: E402
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
@@ -94,7 +94,9 @@ class _Drawer:
 
     def __init__(self, style: PdfStyle, width_needed: float, title: str) -> None:
         self.style = style
-        portrait = A4
+        # a table wider than a landscape A4 page is printed on A3, as producers do: nothing is
+        # drawn past the page's edge
+        portrait = A4 if width_needed <= landscape(A4)[0] - 2 * MARGIN else A3
         self.landscape = style.landscape or width_needed > portrait[0] - 2 * MARGIN
         self.page_size = landscape(portrait) if self.landscape else portrait
         self.buffer = io.BytesIO()

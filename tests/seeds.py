@@ -57,8 +57,8 @@ FACTS = {
         file="002_99a0e79d6e43ffbd.txt", format="markdown", plugin="fujian", region="福建省/福州市",
         entity="福州市医疗保障局", year=2024, kind="budget", scope="department", unit="万元",
         tables=FINAL_01_05 + ("government_fund", "state_capital", "general_budget_economic",
-                              "basic_expenditure_economic", "three_public"),
-        numbers=(None,) * 10,
+                              "basic_expenditure_economic", "three_public") + ("performance_targets",) * 13,
+        numbers=(None,) * 23,
     ),
     "003": SeedFacts(
         file="003_918f25c38c78e23d.txt", format="text", plugin="yunnan", region="云南省/曲靖市/沾益区",

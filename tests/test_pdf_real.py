@@ -137,8 +137,9 @@ TEMPLATE_TABLES = {
         [("budget", ("财政拨款“三公”经费", "合计", "预算数")), ("final", ("财政拨款“三公”经费", "合计", "决算数"))],
         [], [],
     ),
-    "government_fund": ("政府性基金预算财政拨款收入支出决算表", (13,), CARRY_COLUMNS, [], []),
-    "state_capital": ("国有资本经营预算财政拨款收入支出决算表", (14,), CARRY_COLUMNS, [], []),
+    # an empty fund table prints its 合计 in the last header row, beside the innermost headers
+    "government_fund": ("政府性基金预算财政拨款收入支出决算表", (13,), CARRY_COLUMNS, [(None, "合计")], []),
+    "state_capital": ("国有资本经营预算财政拨款收入支出决算表", (14,), CARRY_COLUMNS, [(None, "合计")], []),
 }  # fmt: skip
 
 

@@ -95,7 +95,11 @@ def test_without_the_plugin_the_national_baseline_reads_what_it_knows() -> None:
     document = gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
     assert document.plugin == "national"
     assert document.region.city == "样例市"
-    assert [t.id for t in document.tables] == ["expenditure"]  # 收支情况总表 is not a national title
+    # 收支情况总表 is no national title, but its words name the summary (spec/titles.toml)
+    assert [(t.id, t.identification and t.identification.by) for t in document.tables] == [
+        ("summary", "title-variant"),
+        ("expenditure", "title"),
+    ]
     assert any(f.check == "parse.unmapped-column" and "实支数" in f.message for f in document.findings)
 
 
@@ -205,12 +209,12 @@ def test_a_plugin_identifies_a_table_the_national_titles_do_not_know() -> None:
     class Extra:
         @hookimpl
         def gongkai_identify_table(self, block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[str]:
-            return "three_public" if block.title == "本级“三公”经费决算表" else None
+            return "three_public" if block.title == "本级公务活动经费决算表" else None
 
     data = textwrap.dedent(
         """\
         样例市卫生局2023年度部门决算
-        本级“三公”经费决算表
+        本级公务活动经费决算表
         公开07表
         项目\t决算数
         合计\t0.48

@@ -44,6 +44,7 @@ class CanonicalColumn:
     label: str
     aliases: tuple[tuple[str, ...], ...]
     group: Optional[str] = None
+    default_for: Optional[str] = None  # "budget"/"final": the column of an unnamed amount in such a document
 
     def match(self, path: Sequence[str]) -> int:
         """How many header levels of ``path`` an alias matches as a suffix (0 = no match).
@@ -70,11 +71,27 @@ class CanonicalTable:
     columns: tuple[CanonicalColumn, ...]
     titles: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
     groups: tuple[str, ...] = ()
+    optional_groups: tuple[str, ...] = ()
+    group_words: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)
+    layout: str = "grid"  # "grid" | "form"
+    variant_of: Optional[str] = None
+    rows: Optional[str] = None  # with variant_of: what the variant's rows are ("labels")
 
     @property
     def repeated_groups(self) -> bool:
         """True for economic tables printing the same (code, name, amount) group side by side."""
         return self.groups == ("repeat",)
+
+    def default_column(self, kind: Optional[str]) -> Optional[str]:
+        """The column an amount under no header of the table's stands for in a ``kind`` document."""
+        return next((column.id for column in self.columns if kind and column.default_for == kind), None)
+
+    def group_named(self, header: str) -> Optional[str]:
+        """The group whose words the header text over it prints (the optional groups' first)."""
+        for group in self.optional_groups + self.groups:
+            if any(word in header for word in self.group_words.get(group, ())):
+                return group
+        return None
 
     def column(self, column_id: str) -> CanonicalColumn:
         """The canonical column ``column_id``; KeyError if the table has none."""
@@ -100,6 +117,7 @@ class Spec:
     """All canonical tables, in the national order."""
 
     tables: tuple[CanonicalTable, ...]
+    sets: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)  # kind -> national set
 
     def table(self, table_id: str) -> CanonicalTable:
         """The canonical table ``table_id``; KeyError if unknown."""
@@ -107,6 +125,15 @@ class Spec:
             if table.id == table_id:
                 return table
         raise KeyError(f"unknown canonical table {table_id!r}")
+
+    def standard(self, table_id: str) -> str:
+        """The standard table ``table_id`` is a layout of (itself, unless it is a variant)."""
+        variant_of = next((table.variant_of for table in self.tables if table.id == table_id), None)
+        return variant_of or table_id
+
+    def variants(self, table_id: str) -> tuple[CanonicalTable, ...]:
+        """The tables that are other layouts of ``table_id``."""
+        return tuple(table for table in self.tables if table.variant_of == table_id)
 
     def by_title(self, title: str, kind: Optional[str] = None) -> Optional[str]:
         """The canonical table whose national title is ``title`` (normalised), or None."""
@@ -137,6 +164,7 @@ def load_spec() -> Spec:
                 label=column["label"],
                 aliases=tuple(_alias(alias) for alias in column["aliases"]),
                 group=column.get("group"),
+                default_for=column.get("default_for"),
             )
             for column in source.get("column", [])
         )
@@ -148,6 +176,12 @@ def load_spec() -> Spec:
                 columns=columns,
                 titles={kind: tuple(titles) for kind, titles in entry.get("titles", {}).items()},
                 groups=tuple(entry.get("groups", ())),
+                optional_groups=tuple(entry.get("optional_groups", ())),
+                group_words={name: tuple(words) for name, words in entry.get("group_words", {}).items()},
+                layout=entry.get("layout", "grid"),
+                variant_of=entry.get("variant_of"),
+                rows=entry.get("rows"),
             )
         )
-    return Spec(tables=tuple(tables))
+    sets = {kind: tuple(ids) for kind, ids in raw.get("sets", {}).items()}
+    return Spec(tables=tuple(tables), sets=sets)

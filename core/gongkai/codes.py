@@ -25,6 +25,8 @@ def join_code(parts: Sequence[str]) -> Optional[str]:
         return None
     code = cells[0]
     for part in cells[1:]:
+        if part.isdigit() and len(part) == 1:
+            part = "0" + part  # a 款/项 column kept as a number loses its leading zero (301 | 2)
         if not _PART.match(part) or len(code) >= 7:
             return None
         code += part

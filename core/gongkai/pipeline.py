@@ -31,8 +31,10 @@ from .registrations import (
     RegionClaim,
     RegionProfile,
 )
-from .schema import Document, Finding, MissingTable, Provenance, Severity, Table, TextLine
+from .identify import as_printed, by_contents, identification
+from .schema import Document, Finding, Identification, MissingTable, Provenance, Severity, Table, TextLine
 from .segment import TableBlock, TocEntry, narrative, segment
+from .titles import read_title
 
 Source = Union[str, "os.PathLike[str]", bytes]
 
@@ -127,8 +129,40 @@ def _duplicate_columns(table: Table) -> list[Finding]:
     return findings
 
 
+def _aligned(found: Sequence[Optional[Identification]], listed: Sequence[str], kind: Optional[str]) -> bool:
+    """True if the contents list the printed tables one for one: as many, and every table
+    identified otherwise is the one the contents list at its place."""
+    if len(listed) != len(found) or not any(found):
+        return False
+    for position, answer in enumerate(found):
+        named = by_contents(position, listed, kind)
+        if answer is not None and (named is None or named.table != answer.table):
+            return False
+    return True
+
+
+def identify_blocks(
+    blocks: Sequence[TableBlock],
+    toc: Sequence[TocEntry],
+    claim: RegionClaim,
+    kind: Optional[str],
+    hook: pluggy.HookRelay,
+) -> list[Optional[Identification]]:
+    """Which canonical table each block is: the plugins' answer (the national baseline's last),
+    else the block's place in the table of contents when it lists as many tables as are printed."""
+    found = [identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind)) for block in blocks]
+    listed = [entry.title for entry in toc if read_title(entry.title) is not None]
+    if _aligned(found, listed, kind):
+        found = [answer or by_contents(position, listed, kind) for position, answer in enumerate(found)]
+    return [None if answer is None else as_printed(answer, block.body) for answer, block in zip(found, blocks)]
+
+
 def build_tables(
-    blocks: Sequence[TableBlock], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+    blocks: Sequence[TableBlock],
+    claim: RegionClaim,
+    kind: Optional[str],
+    hook: pluggy.HookRelay,
+    toc: Sequence[TocEntry] = (),
 ) -> tuple[list[Table], list[Finding]]:
     """Identify each block through the plugins and build the standard ones."""
     spec = load_spec()
@@ -138,12 +172,11 @@ def build_tables(
 
     tables: list[Table] = []
     findings: list[Finding] = []
-    for block in blocks:
-        table_id = hook.gongkai_identify_table(block=block, region=claim, kind=kind)
-        if table_id is None:
+    for block, found in zip(blocks, identify_blocks(blocks, toc, claim, kind, hook)):
+        if found is None:
             continue
-        builder = TableBuilder(block, spec.table(table_id), map_column)
-        table = builder.build()
+        builder = TableBuilder(block, spec.table(found.table), map_column, kind)
+        table = attrs.evolve(builder.build(), identification=found)
         table = hook.gongkai_repair_table(table=table, block=block, region=claim) or table
         tables.append(table)
         findings.extend(builder.findings)
@@ -154,11 +187,13 @@ def build_tables(
 def _missing(
     toc: Sequence[TocEntry], tables: Sequence[Table], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
 ) -> list[MissingTable]:
-    present = {table.id for table in tables}
+    spec = load_spec()
+    present = {spec.standard(table.id) for table in tables}
     missing: list[MissingTable] = []
     for entry in toc:
         block = TableBlock(title=entry.title, title_line=entry.line)
-        table_id = hook.gongkai_identify_table(block=block, region=claim, kind=kind)
+        found = identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind))
+        table_id = spec.standard(found.table) if found is not None else None
         if table_id is not None and table_id not in present and table_id not in {m.table for m in missing}:
             missing.append(
                 MissingTable(
@@ -195,7 +230,7 @@ def parse(
     blocks, toc = segment(layout, _title_predicate(profiles))
     facts = read_facts(layout, blocks)
     claim = detect_region(manager.hook, facts, profiles)
-    tables, findings = build_tables(blocks, claim, facts.kind, manager.hook)
+    tables, findings = build_tables(blocks, claim, facts.kind, manager.hook, toc)
     if not tables:
         raise NotADisclosureError(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"

@@ -93,6 +93,38 @@ class Row:
         return None
 
 
+#: How a table was identified, most trusted first.
+BY_TITLE = "title"  # a title printed exactly as the national set or the region prints it
+BY_NUMBER = "number"  # the region's printed table number
+BY_TITLE_VARIANT = "title-variant"  # the words of a title variant (spec/titles.toml)
+BY_PLUGIN = "plugin"  # a plugin's answer that did not say how it knew
+BY_CONTENTS = "contents"  # the table's place in the table of contents
+BY_STRUCTURE = "structure"  # its header words and row codes, the title missing or unknown
+
+CONFIDENCE = {
+    BY_TITLE: 1.0,
+    BY_NUMBER: 0.95,
+    BY_TITLE_VARIANT: 0.9,
+    BY_PLUGIN: 0.9,
+    BY_CONTENTS: 0.7,
+    BY_STRUCTURE: 0.6,
+}
+
+
+def _default_confidence(identification: Identification) -> float:
+    return CONFIDENCE.get(identification.by, 0.5)
+
+
+@attrs.frozen
+class Identification:
+    """Which canonical table a printed table is (``table``), how that was decided (``by``, one of
+    the ``BY_*`` names) and how sure it is (0–1; by default what ``by`` is worth)."""
+
+    table: str
+    by: str = BY_PLUGIN
+    confidence: float = attrs.field(default=attrs.Factory(_default_confidence, takes_self=True))
+
+
 @attrs.frozen
 class Table:
     """One standard table as printed, mapped to a canonical table id."""
@@ -107,6 +139,7 @@ class Table:
     provenance: Provenance = Provenance()
     entity: Optional[str] = None  # the body its 编制单位/部门/单位 line names, if it prints one
     year: Optional[int] = None  # the fiscal year its title or meta lines state, if any
+    identification: Optional[Identification] = None  # how the table was recognised
 
     def find(self, *, code: Optional[str] = None, label: Optional[str] = None) -> list[Row]:
         """Rows with the given code and/or printed label (white space ignored), top to bottom."""

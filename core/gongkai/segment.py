@@ -1,11 +1,15 @@
 """Segmentation: finding the printed tables of a layout and cutting each into title, meta, header,
 body and notes.
 
-A table starts at a line whose text is a known table title (after removing ordinals, years,
-quotes and spaces) or is shaped like one (…决算表, …情况表), and ends at the next title, at a part
-heading (第三部分 …), at any other heading, or after its notes. Which blocks are standard tables is
-decided later, by the ``gongkai_identify_table`` hook. Lines of a 目录 (dot leaders before a page
-number) are collected separately: they say which tables the document claims to contain.
+A table starts at a line shaped like a table title (:mod:`gongkai.titles`: …决算表, 表1：…收支
+总表, 2023年部门…预算表（按功能分类）), a title wrapped over two lines, a title printed inside the
+table's frame, or, where no title is printed, at the first row of a delimited table. It ends at
+the next title, at a part heading (第三部分 …), at any other heading, at a sentence before its
+body starts (the title was mentioned in the text, not printed over a table) or after its notes.
+A table number printed alone on the line above or below the title is the table's. Which blocks
+are standard tables is decided later (:mod:`gongkai.identify`). The lines of the 目录
+(:mod:`gongkai.toc`) are collected separately: they say which tables the document claims to
+contain, and never open one.
 """
 
 from __future__ import annotations
@@ -21,18 +25,36 @@ from .amounts import NOT_APPLICABLE_MARKS, normalise_number_text
 from .canonical import compact, normalise_title
 from .codes import is_code
 from .layout import Layout, Line, LineKind
+from .titles import PrintedTitle, number_line, read_title, split_number
+from .toc import TocEntry, find_contents, leader_entry, line_text
+from .vocabulary import numeral_value
 
-_TOC_LEADER = re.compile(r"(\.{3,}|…{2,}|·{3,}|-{4,})")
+__all__ = [
+    "TableBlock",
+    "TocEntry",
+    "is_amount_text",
+    "is_data_cells",
+    "is_data_text",
+    "is_integer_amount",
+    "line_text",
+    "most_common",
+    "narrative",
+    "segment",
+    "toc_entry",
+]
+
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
-_NUMBER = re.compile(r"公开(\d{1,2})表?")
+_NUMBER = re.compile(r"公开(\d{1,2})表?")  # also where a number is broken over lines (公开 06 / 表)
 _UNIT = re.compile(r"单位[:：](万元|千元|元)")
 _ENTITY_LABEL = re.compile(r"(?:编制单位|编制部门|单位名称|部门名称|(?<!金额)单位|部门)[:：]")
 _ENTITY_END = re.compile(r"金额单位|(?:单位|部门)[:：]|公开\d|20\d\d年")
 _YEAR = re.compile(r"(20\d\d)年度?")
 _DECIMAL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 _NOTE = re.compile(r"^[-*•]?(?:注|说明|备注)")
-_META_LINE = re.compile(r"公开\d|单位[:：]|部门[:：]|^(?:20\d\d年度?|表|元|万元|\(?20\d\d年度?\)?)$")
-_GENERIC_TITLE = re.compile(r"(?:决算|预算|绩效|情况|明细|目标)[^:：]{0,12}表[)）]?$")
+_META_LINE = re.compile(r"公开\d|单位[:：]|部门[:：]|(?:单位|部门)名称[:：]|编制(?:单位|部门)[:：]|^(?:20\d\d年度?|表|元|万元|\(?20\d\d年度?\)?)$")
+_SENTENCE = re.compile(r"[。；]")
+_MAX_CELL = 30  # characters: a longer cell is text, not a table's
+_MAX_WRAPPED = 12  # characters: the second line of a title wrapped over two lines is this short
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "本年合计"})
 _HEADER_WORDS = frozenset(
@@ -44,7 +66,12 @@ _FURNITURE = (LineKind.PAGE_NUMBER, LineKind.FURNITURE)  # never part of a table
 
 @attrs.frozen
 class TableBlock:
-    """A printed table as segmentation found it, before it is mapped to a canonical table."""
+    """A printed table as segmentation found it, before it is mapped to a canonical table.
+
+    ``title`` is the printed title (white space and the table number removed; "" for a table
+    printed without one), ``number`` the value of its printed number as two digits (``"01"``
+    for 公开01表, 表1 or 公开表一) and ``number_text`` the number as printed.
+    """
 
     title: str
     title_line: Line
@@ -55,6 +82,8 @@ class TableBlock:
     body: tuple[Line, ...] = ()
     notes: tuple[Line, ...] = ()
     repeated: tuple[Line, ...] = ()  # header lines printed again where the table runs onto a new page
+    number_text: Optional[str] = None
+    title_lines: tuple[Line, ...] = ()  # further lines of a title wrapped over several
 
     @property
     def tabular(self) -> bool:
@@ -63,7 +92,9 @@ class TableBlock:
 
     @property
     def printed_number(self) -> Optional[str]:
-        """The printed table number normalised without spaces (``公开01表``), or None."""
+        """The printed table number normalised without spaces (``公开01表``, ``表1``), or None."""
+        if self.number_text:
+            return self.number_text
         return None if self.number is None else f"公开{self.number}表"
 
     @property
@@ -96,21 +127,13 @@ class TableBlock:
     @property
     def year(self) -> Optional[int]:
         """The fiscal year its title or meta lines state, or None."""
-        found = _YEAR.search(compact(self.title_line.text) + self._meta_text())
+        found = _YEAR.search(self.title + self._meta_text())
         return int(found.group(1)) if found else None
 
 
-@attrs.frozen
-class TocEntry:
-    """A line of the document's 目录: a title it lists and where."""
-
-    title: str
-    line: Line
-
-
-def line_text(line: Line) -> str:
-    """The line's printed text with spaces and tab separators removed."""
-    return "".join(compact(cell) for cell in line.cells)
+def toc_entry(line: Line) -> Optional[TocEntry]:
+    """The 目录 entry on ``line`` if it prints one with a dot leader, else None."""
+    return leader_entry(line)
 
 
 def is_amount_text(text: str) -> bool:
@@ -136,7 +159,11 @@ def _starts_a_row(first: str, rest: Sequence[str]) -> bool:
 def is_data_cells(cells: Iterable[str]) -> bool:
     """True if a delimited line is a table body row rather than a header row."""
     filled = [compact(cell) for cell in cells if cell.strip()]
-    if not filled or filled[0] in _HEADER_WORDS:
+    if not filled:
+        return False
+    if any(is_amount_text(cell) and cell not in NOT_APPLICABLE_MARKS for cell in filled):
+        return True  # an amount is never part of a header (类|款|项 may share the 合计 row)
+    if filled[0] in _HEADER_WORDS:
         return False
     if is_code(filled[0]) or any(is_amount_text(cell) for cell in filled):
         return True
@@ -155,31 +182,46 @@ def is_data_text(text: str) -> bool:
     return _starts_a_row(tokens[0], tokens[1:])
 
 
-def toc_entry(line: Line) -> Optional[TocEntry]:
-    """The 目录 entry on ``line``, or None if the line is not one (it has no dot leader)."""
-    first = line.filled[0] if line.filled else ""
-    if not _TOC_LEADER.search(first):
-        return None
-    title = _TOC_LEADER.split(first)[0]
-    title = re.sub(r"\d+\s*$", "", title).strip()
-    return TocEntry(title=compact(title), line=line) if title else None
+def plain_text(line: Line) -> Optional[str]:
+    """The text of a line that prints one thing: a text line, or a row of cells that are all one
+    text (a caption printed inside a table's frame, repeated over the cells it spans); else None."""
+    if line.kind is not LineKind.CELLS:
+        return line_text(line)
+    filled = {compact(cell) for cell in line.cells if cell.strip()}
+    return filled.pop() if len(filled) == 1 else None
 
 
-def _title_text(line: Line) -> Optional[str]:
-    if line.kind is LineKind.CELLS and len(line.filled) != 1:
-        return None
-    text = line_text(line)
-    return text if 2 <= len(text) <= 60 else None
+def _sentence(line: Line, text: str) -> bool:
+    """True for a line of running text: a sentence, not a table's meta or header line."""
+    return line.kind is not LineKind.CELLS and (bool(_SENTENCE.search(text)) or len(text) > 80)
 
 
-def _generic_title(text: Optional[str]) -> bool:
-    """True for a line shaped like a table title (…决算表, …情况表) that is not a meta line."""
+def _table_row(line: Line) -> bool:
+    """True for a delimited line that can start a table printed without a title: two cells or
+    more, each short and none a sentence."""
+    filled = line.filled
     return (
-        text is not None
-        and len(text) <= 40
-        and bool(_GENERIC_TITLE.search(text))
-        and not _META_LINE.search(text)
-        and not _NOTE.match(text)
+        line.kind is LineKind.CELLS
+        and len(filled) >= 2
+        and all(len(cell) <= _MAX_CELL and not _SENTENCE.search(cell) for cell in filled)
+    )
+
+
+def _a_table(block: _Open) -> bool:
+    """True if an open block is a printed table: it prints figures, or has a title over column
+    headers or a note (an empty table says it is empty). A title over nothing but text is a
+    section heading (五、项目绩效目标表 over the forms that follow)."""
+    if _prints_figures(block.body):
+        return True
+    return bool(block.title) and bool(block.header or block.notes)
+
+
+def _prints_figures(lines: Sequence[Line]) -> bool:
+    """True if some of ``lines`` print an amount or a classification code: a table's body."""
+    return any(
+        is_code(compact(cell)) or (is_amount_text(cell) and normalise_number_text(cell) not in NOT_APPLICABLE_MARKS)
+        for line in lines
+        for cell in line.cells
     )
 
 
@@ -192,6 +234,8 @@ class _Open:
     title: str
     title_line: Line
     heading: Optional[str]
+    number: Optional[tuple[str, Optional[int]]] = None
+    title_lines: tuple[Line, ...] = ()
     meta: list[Line] = attrs.Factory(list)
     header: list[Line] = attrs.Factory(list)
     body: list[Line] = attrs.Factory(list)
@@ -211,9 +255,20 @@ class _Open:
                 return False
             self.notes.append(line)
             return True
-        if self.state == "meta" and (_META_LINE.search(text) or text == self.title):
-            self.meta.append(line)
-            return True
+        plain = plain_text(line)
+        if self.state == "meta":
+            number = number_line(plain) if plain is not None else None
+            if number is not None and self.number is None:
+                self.number = number
+                self.meta.append(line)
+                return True
+            if _META_LINE.search(plain if plain is not None else text) or plain == self.title:
+                self.meta.append(line)
+                return True
+        if self.state in ("meta", "header") and not self.body and _sentence(line, text):
+            return False  # running text: the title was mentioned, not printed over a table
+        if not self.title and line.kind is LineKind.CELLS and not _table_row(line) and len(line.filled) > 1:
+            return False  # a table without a title ends where cells turn into text
         if self.state == "body" and self._repeats_header(line):
             self.repeated.append(line)
             return True
@@ -247,11 +302,22 @@ class _Open:
         return any(line.kind is LineKind.CELLS for line in self.body)
 
     def freeze(self) -> TableBlock:
-        numbers = _NUMBER.findall("".join(line_text(line) for line in self.meta + [self.title_line]))
+        number, number_text = None, None
+        if self.number is not None:
+            number_text, value = self.number
+            number = f"{value:02d}" if value is not None else None
+            if number is not None and re.fullmatch(r"公开\d{1,2}表?", number_text):
+                number_text = f"公开{number}表"  # 公开 1 表, 公开06 (表 on the next line): 公开01表, 公开06表
+        else:
+            # a 公开NN表 number broken over the meta lines (公开 06 / 表)
+            numbers = _NUMBER.findall("".join(line_text(line) for line in self.meta))
+            number = numbers[0].zfill(2) if numbers else None
         return TableBlock(
             title=self.title,
             title_line=self.title_line,
-            number=numbers[0].zfill(2) if numbers else None,
+            number=number,
+            number_text=number_text,
+            title_lines=self.title_lines,
             heading=self.heading,
             meta=tuple(self.meta),
             header=tuple(self.header),
@@ -261,40 +327,130 @@ class _Open:
         )
 
 
+@attrs.frozen
+class _Title:
+    """A title found at a line: what it says and the lines it takes (two if wrapped)."""
+
+    printed: PrintedTitle
+    lines: tuple[Line, ...]
+
+
+def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]) -> Optional[_Title]:
+    """The table title printed at ``lines[index]`` (possibly wrapped onto the next line), or None."""
+    line = lines[index]
+    text = plain_text(line)
+    if text is None or not 2 <= len(text) <= 72:
+        return None
+    title = read_title(text)
+    if title is None and is_title(text):
+        title = PrintedTitle(text=text)
+    if title is not None:
+        return _Title(title, (line,))
+    following = next((other for other in lines[index + 1 : index + 4] if not other.blank), None)
+    if following is None or following.kind in _FURNITURE:
+        return None
+    more = plain_text(following)
+    if more is None or len(more) > _MAX_WRAPPED:
+        return None
+    if read_title(more) is not None and split_number(text)[0] is None and not (
+        _centred_together(line, following) and not text.endswith("表")
+    ):
+        # two titles, unless the first line starts with a table number (公开09表：…) or the two
+        # lines are one title centred over two lines (a heading over the table part ends in 表)
+        return None
+    title = read_title(text + more)
+    return _Title(title, (line, following)) if title is not None else None
+
+
+def _centred_together(line: Line, following: Line) -> bool:
+    """True if two lines of text are centred on one axis, one right below the other (a title
+    wrapped over two lines), as their boxes show; False without boxes."""
+    first, second = line.box(0), following.box(0)
+    if first is None or second is None or line.kind is LineKind.CELLS or following.kind is LineKind.CELLS:
+        return False
+    height = first[3] - first[1]
+    centre_gap = abs((first[0] + first[2]) / 2 - (second[0] + second[2]) / 2)
+    return centre_gap < height and 0 <= second[1] - first[3] < height and first[2] - first[0] > second[2] - second[0]
+
+
+def _number_above(lines: Sequence[Line], index: int) -> Optional[tuple[tuple[str, Optional[int]], Line]]:
+    """The table number printed alone on the line above ``lines[index]`` and that line, if any."""
+    for other in reversed(lines[max(0, index - 3) : index]):
+        if other.blank or other.kind in _FURNITURE:
+            continue
+        text = plain_text(other)
+        number = number_line(text) if text is not None else None
+        return (number, other) if number is not None else None
+    return None
+
+
+def _number_before_title(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]) -> bool:
+    """True if ``lines[index]`` is a table number alone on its line, printed above a title."""
+    text = plain_text(lines[index])
+    if text is None or number_line(text) is None:
+        return False
+    for following in range(index + 1, min(index + 4, len(lines))):
+        if not lines[following].blank and lines[following].kind not in _FURNITURE:
+            return _title_at(lines, following, is_title) is not None
+    return False
+
+
 def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[TableBlock], list[TocEntry]]:
-    """Cut ``layout`` into table blocks; ``is_title(text)`` says whether a line is a table title.
+    """Cut ``layout`` into table blocks; ``is_title(text)`` says whether a line is a title that
+    :func:`gongkai.titles.read_title` does not know (a region's own titles).
 
     Returns the blocks in printed order and the 目录 entries.
     """
+    toc = find_contents(layout.lines)
+    in_toc = {entry.line.number for entry in toc}
+    lines = [line for line in layout.lines if not line.blank and line.kind not in _FURNITURE]
     blocks: list[TableBlock] = []
-    toc: list[TocEntry] = []
     current: Optional[_Open] = None
+    skip_to = 0
 
     def close() -> None:
         nonlocal current
-        if current is not None and not current.empty:
+        if current is not None and not current.empty and _a_table(current):
             blocks.append(current.freeze())
         current = None
 
-    for line in layout.lines:
-        if line.blank or line.kind in _FURNITURE:
+    for index, line in enumerate(lines):
+        if index < skip_to:
             continue
-        entry = toc_entry(line)
-        if entry is not None:
-            toc.append(entry)
+        if line.number in in_toc:
+            close()
             continue
-        text = _title_text(line)
-        if text is not None and (is_title(text) or _generic_title(text)):
+        found = _title_at(lines, index, is_title)
+        if found is not None:
+            skip_to = index + len(found.lines)
+            text = found.printed.text
+            if found.printed.continued and current is not None and not current.empty:
+                current.repeated.extend(found.lines)
+                continue  # 收入决算表（续）: the table goes on
             if current is not None and current.empty and normalise_title(current.title) == normalise_title(text):
                 current = _Open(title=text, title_line=line, heading=current.title, meta=current.meta)
                 continue
             close()
-            current = _Open(title=text, title_line=line, heading=None)
+            number = None
+            if found.printed.number is not None:
+                number = (found.printed.number, found.printed.number_value)
+            above = _number_above(lines, index) if number is None else None
+            current = _Open(title=text, title_line=line, heading=None, number=number, title_lines=found.lines[1:])
+            if above is not None:
+                current.number = above[0]
+                current.meta.append(above[1])
             continue
-        if current is None:
-            continue
-        if _ends_block(line, text) or not current.add(line):
+        if _number_before_title(lines, index, is_title):
+            continue  # taken by the title below it
+        text = plain_text(line)
+        if current is not None and (_ends_block(line, text) or not current.add(line)):
             close()
+            if _ends_block(line, text):
+                continue
+        if current is None and _table_row(line):
+            # a table printed without a title: identified by its structure, if at all
+            current = _Open(title="", title_line=line, heading=None)
+            current.add(line)
     close()
     return blocks, toc
 
@@ -304,7 +460,7 @@ def narrative(layout: Layout, blocks: Sequence[TableBlock], toc: Sequence[TocEnt
     taken = {entry.line.number for entry in toc}
     for block in blocks:
         taken.add(block.title_line.number)
-        parts = (block.meta, block.header, block.body, block.notes, block.repeated)
+        parts = (block.title_lines, block.meta, block.header, block.body, block.notes, block.repeated)
         taken.update(line.number for part in parts for line in part)
     return [
         line for line in layout.lines if line.number not in taken and not line.blank and line.kind not in _FURNITURE

@@ -1,14 +1,15 @@
 """Building a canonical :class:`~gongkai.schema.Table` from a segmented table block.
 
-Two strategies, one per kind of layout, each in its own module (:mod:`.delimited`, :mod:`.stream`;
-:mod:`.base` holds what they share):
+Three strategies, one per kind of layout, each in its own module (:mod:`.delimited`, :mod:`.stream`,
+:mod:`.form`; :mod:`.base` holds what they share):
 
 * delimited lines (tabs, pipes): every cell has a position; positions get roles (code, label,
   行次, amount) from the body and the header, side-by-side groups are split at label positions,
   and each amount position is mapped to a canonical column through ``gongkai_map_column``;
 * space-aligned text (pdftotext): there are no positions, so the body is read as a stream of
   tokens (code, name words, 行次, amounts) that fills the groups' columns in order, names wrapped
-  over several lines included.
+  over several lines included;
+* forms (绩效目标表, a table whose canonical layout is "form"): label–amount pairs wherever printed.
 
 Nothing printed is altered: labels lose only white space, amounts keep their printed text.
 """
@@ -23,19 +24,27 @@ from .. import codes
 from ..amounts import make_cell
 from ..canonical import compact
 from ..schema import Cell, Column, Row, Table
+from .align import aligned
+from .breaks import rejoined
 from .base import ORDINAL_LABELS, Draft, MapColumn, Slot, provenance_of
 from .delimited import DelimitedBuilder
+from .form import FormBuilder
 from .stream import StreamBuilder
 
 __all__ = ["MapColumn", "TableBuilder"]
 
 
-class TableBuilder(DelimitedBuilder, StreamBuilder):
+class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
     """Builds one table; collects the findings its building produced in ``findings``."""
 
     def build(self) -> Table:
         """The table as printed, mapped to canonical columns."""
-        if self.block.tabular:
+        if self.canonical.layout == "form":
+            groups = []
+            drafts = self._form_drafts()
+        elif self.block.tabular:
+            header, body = aligned(self.block.header, self.block.body)
+            self.block = attrs.evolve(self.block, header=tuple(header), body=tuple(rejoined(body)))
             groups = self._delimited_groups()
             drafts = self._delimited_drafts(groups)
         else:
@@ -43,10 +52,11 @@ class TableBuilder(DelimitedBuilder, StreamBuilder):
             drafts = self._stream_drafts(groups)
         rows = [row for draft in drafts if (row := self._row(draft)) is not None]
         columns: dict[str, Column] = {}
-        for group in groups:
-            for slot in group.of("amount"):
-                if slot.column and slot.column not in columns:
-                    columns[slot.column] = Column(id=slot.column, header=slot.header, ordinal=self._ordinal(slot))
+        slots = [slot for group in groups for slot in group.of("amount")]
+        slots += [slot for draft in drafts for slot, _, _ in draft.cells if not groups]
+        for slot in slots:
+            if slot.column and slot.column not in columns:
+                columns[slot.column] = Column(id=slot.column, header=slot.header, ordinal=self._ordinal(slot))
         order = [column.id for column in self.canonical.columns]
         return Table(
             id=self.canonical.id,

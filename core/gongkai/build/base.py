@@ -52,6 +52,7 @@ class Draft:
     label: str = ""
     line_number: Optional[str] = None
     cells: list[tuple[Slot, str, Line]] = attrs.Factory(list)
+    spans: bool = False  # the label's cell is merged over the group's own amount columns
 
     @property
     def empty(self) -> bool:
@@ -61,10 +62,13 @@ class Draft:
 class BuilderBase:
     """A table being built: its block, canonical table and column mapping; the findings so far."""
 
-    def __init__(self, block: TableBlock, canonical: CanonicalTable, map_column: MapColumn) -> None:
+    def __init__(
+        self, block: TableBlock, canonical: CanonicalTable, map_column: MapColumn, kind: Optional[str] = None
+    ) -> None:
         self.block = block
         self.canonical = canonical
         self.map_column = map_column
+        self.kind = kind
         self.findings: list[Finding] = []
 
     # -- shared ---------------------------------------------------------------------------
@@ -80,15 +84,27 @@ class BuilderBase:
             )
         )
 
-    def _group_name(self, index: int, count: int) -> Optional[str]:
+    def _group_names(self, headers: list[str]) -> list[Optional[str]]:
+        """The name of each side-by-side group, given the header text over each: the group its
+        header words name, else the table's groups in printed order."""
         groups = self.canonical.groups
-        if groups and not self.canonical.repeated_groups and count == len(groups):
-            return groups[index]
-        return None
+        if not groups or self.canonical.repeated_groups:
+            return [None] * len(headers)
+        named = [self.canonical.group_named(header) for header in headers]
+        if len(headers) == len(groups) and not all(named):
+            return list(groups)
+        if len(set(filter(None, named))) < len([name for name in named if name]):
+            return list(groups) if len(headers) == len(groups) else [None] * len(headers)
+        return named
 
     def _map(self, header: HeaderCell) -> Optional[str]:
-        """The canonical column a plugin maps ``header`` to; None (and a finding) for an unknown id."""
+        """The canonical column a plugin maps ``header`` to; None (and a finding) for an unknown id.
+
+        An amount under a header that names none of the table's columns is the column the table
+        keeps for amounts of the document's kind, if it has one (``default_for``)."""
         column = self.map_column(self.canonical, header)
+        if column is None and header.path and not any("数" in part for part in header.path):
+            column = self.canonical.default_column(self.kind)
         if column is not None and column not in {c.id for c in self.canonical.columns}:
             self._finding(
                 "parse.unknown-column",

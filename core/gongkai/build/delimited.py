@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import Optional
 
+import attrs
+
 from .. import codes
 from ..amounts import NOT_APPLICABLE_MARKS
 from ..canonical import CanonicalTable, compact
@@ -19,6 +21,7 @@ from .base import ORDINAL_LABELS, SMALL_INT, BuilderBase, Draft, Group, Slot
 _LINE_NUMBER_HEADERS = ("行次",)
 _CODE_HEADERS = ("编码", "代码")
 _CODE_PART_HEADERS = frozenset({"类", "款", "项"})
+_TOTALS = frozenset({"合计", "总计"})
 _LABEL_HEADER = re.compile(r"^(?:项目(?:[(（].*[)）])?|.*名称)$")
 _STRUCTURAL = re.compile(r"^(?:项目(?:[(（].*[)）])?|.*科目编码|.*科目代码|科目名称|类|款|项|栏次|行次|其中[:：]?)$")
 
@@ -123,17 +126,18 @@ class DelimitedBuilder(BuilderBase):
                 current is None
                 or "amount" in current_roles
                 or "line_number" in current_roles
-                or (role == "label" and "label" in current_roles)
                 or (role == "code" and "label" in current_roles)
             )
+            # a label next to a label is a second level of the same row's label (一般公共预算资金 |
+            # 小计), not a new group: groups are set apart by their amounts
             if starts or current is None:
                 spans.append([position])
             else:
                 current.append(position)
         ordinals = self._ordinals()
         groups = []
-        for index, span in enumerate(spans):
-            name = self._group_name(index, len(spans))
+        names = self._group_names(["".join("".join(paths[position]) for position in span) for span in spans])
+        for span, name in zip(spans, names):
             slots = []
             for position in span:
                 role = roles[position]
@@ -163,6 +167,9 @@ class DelimitedBuilder(BuilderBase):
 
     def _delimited_drafts(self, groups: list[Group]) -> list[Draft]:
         drafts: list[Draft] = []
+        total = self._total_among_headers(groups)
+        if total is not None:
+            drafts.append(total)
         for line in self.block.body:
             if line.kind is not LineKind.CELLS:
                 continue
@@ -171,19 +178,37 @@ class DelimitedBuilder(BuilderBase):
             drafts.extend(draft for draft in _merge_orphans(line_drafts) if not draft.empty)
         return drafts
 
+    def _total_among_headers(self, groups: list[Group]) -> Optional[Draft]:
+        """The 合计 row of an empty table that prints it in its last header row (合计 | 合计 |
+        基本支出 | 项目支出, the amount cells holding the innermost headers): a row of blanks."""
+        headers = [line for line in self.block.header if line.kind is LineKind.CELLS]
+        if self.block.body or not headers or not groups:
+            return None
+        first = next((compact(cell) for cell in headers[-1].cells if cell.strip()), "")
+        if first not in _TOTALS:
+            return None
+        amounts = groups[0].of("amount")
+        draft = Draft(group=0, line=headers[-1], label=first)
+        draft.cells = [(slot, "", headers[-1]) for slot in amounts]
+        return draft
+
     def _group_draft(self, index: int, group: Group, cells: list[str], line: Line) -> Draft:
         def cell(position: int) -> str:
             return cells[position] if position < len(cells) else ""
 
         draft = Draft(group=index, line=line)
         parts = [cell(slot.position).strip() for slot in group.of("code")]
-        parts = [part for part in parts if part not in NOT_APPLICABLE_MARKS]
+        # the 合计 row may print the code columns' own words (类 | 款 | 项) in its code cells
+        parts = [part for part in parts if part not in NOT_APPLICABLE_MARKS and compact(part) not in _CODE_PART_HEADERS]
         if parts and codes.join_code(parts):
             draft.code_parts = [part for part in parts if part]
         else:
             draft.label = compact("".join(parts))
-        for slot in group.of("label"):
-            draft.label += compact(cell(slot.position))
+        levels = [compact(cell(slot.position)) for slot in group.of("label")]
+        levels = [level for level in levels if level]
+        if draft.label and levels:
+            draft.label += levels.pop(0)  # the name printed after a code cell that held text
+        draft.label += "/".join(levels)
         numbers = [cell(slot.position).strip() for slot in group.of("line_number")]
         draft.line_number = next((n for n in numbers if n), None)
         amounts = group.of("amount")
@@ -198,6 +223,7 @@ class DelimitedBuilder(BuilderBase):
                 tail = [cells[p] for p in range(start + 1, len(cells))]
                 raws = (tail + [""] * len(amounts))[: len(amounts)]
         draft.cells = [(slot, raw, line) for slot, raw in zip(amounts, raws)]
+        draft.spans = _spans_amounts(line, group)
         return draft
 
 
@@ -244,6 +270,16 @@ def _is_ordinal_row(line: Line) -> bool:
     return bool(numbers) and (any(cell in ORDINAL_LABELS for cell in filled) or len(numbers) == len(filled))
 
 
+def _spans_amounts(line: Line, group: Group) -> bool:
+    """True if the group's label cell is printed merged over the group's amount columns (a
+    total's label across the summary's expenditure columns), as the boxes of the line show."""
+    labels, amounts = group.of("label"), group.of("amount")
+    if not labels or not amounts:
+        return False
+    label, amount = line.box(labels[-1].position), line.box(amounts[0].position)
+    return label is not None and amount is not None and label[2] > (amount[0] + amount[2]) / 2 + 1
+
+
 def _merge_orphans(drafts: list[Draft]) -> list[Draft]:
     """Give a group's amounts to the labelled group before it when that group printed none.
 
@@ -252,19 +288,31 @@ def _merge_orphans(drafts: list[Draft]) -> list[Draft]:
     """
     merged: list[Draft] = []
     for draft in drafts:
-        orphan = not draft.label and not draft.code_parts and any(raw.strip() for _, raw, _ in draft.cells)
+        unlabelled = not draft.label and not draft.code_parts
         previous = merged[-1] if merged else None
+        # amounts with no label of their own, or (blank or not) under a label merged over its
+        # own group's amount columns
+        orphan = unlabelled and (
+            any(raw.strip() for _, raw, _ in draft.cells) or (previous is not None and previous.spans)
+        )
         if (
             orphan
             and previous is not None
             and (previous.label or previous.code_parts)
             and not any(raw.strip() for _, raw, _ in previous.cells)
         ):
-            values = [raw for _, raw, _ in draft.cells if raw.strip()]
+            values = [(slot, raw) for slot, raw, _ in draft.cells if raw.strip()]
+            if not values and previous.cells:  # blank: the blank cells printed on the label's row
+                values = [(slot, raw) for slot, raw, _ in draft.cells][-len(previous.cells) :]
             slots = [slot for slot, _, _ in previous.cells]
             if len(values) <= len(slots):
-                padded = [""] * (len(slots) - len(values)) + values
-                previous.cells = [(slot, raw, draft.line) for slot, raw in zip(slots, padded)]
+                # the amounts fill the labelled group's last columns, each cell keeping the
+                # header printed over it
+                padded: list[tuple[Optional[Slot], str]] = [(None, "")] * (len(slots) - len(values)) + values
+                previous.cells = [
+                    (slot if printed is None else attrs.evolve(slot, position=printed.position, header=printed.header), raw, draft.line)
+                    for slot, (printed, raw) in zip(slots, padded)
+                ]
                 continue
         merged.append(draft)
     return merged

@@ -27,12 +27,21 @@ class StreamBuilder(BuilderBase):
         tokens = _scan_aliases(header_text, self.canonical)
         names: Sequence[Optional[str]]
         if self.canonical.groups and not self.canonical.repeated_groups:
-            names = self.canonical.groups
+            optional = tuple(
+                group
+                for group in self.canonical.optional_groups
+                if any(word in header_text for word in self.canonical.group_words.get(group, ()))
+            )
+            names = self.canonical.groups + optional
         else:
             names = [None]
         order = [column.id for column in self.canonical.columns]
         groups = []
         has_line_number = "行次" in header_text
+        if self.canonical.repeated_groups and _several_groups(tokens, self.canonical):
+            # the header names each group (人员经费 | 公用经费 over code, name, 决算数): only the
+            # amount column repeats
+            tokens = [token for token in tokens if self.canonical.columns[0].match((token,))]
         for name in names:
             found: dict[str, str] = {}
             for token in tokens:
@@ -137,6 +146,11 @@ class StreamBuilder(BuilderBase):
                 current.label += compact(token)
         finish()
         return drafts
+
+
+def _several_groups(tokens: list[str], canonical: CanonicalTable) -> bool:
+    """True if the header prints the table's first (amount) column more than once."""
+    return sum(1 for token in tokens if canonical.columns[0].match((token,))) > 1
 
 
 def _groups_on_line(tokens: list[str]) -> int:

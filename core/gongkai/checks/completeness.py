@@ -13,18 +13,6 @@ from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext, RegionProfile
 from ..schema import Document, Finding, Provenance, Severity
 
-# The national set of final-accounts tables (the "九张表"), for documents no region plugin claims.
-NATIONAL_FINAL = (
-    "summary",
-    "income",
-    "expenditure",
-    "fiscal_grant_summary",
-    "general_budget_expenditure",
-    "basic_expenditure_economic",
-    "three_public",
-    "government_fund",
-    "state_capital",
-)
 
 
 def _listed_but_absent(document: Document, context: CheckContext) -> Iterator[Finding]:
@@ -39,20 +27,20 @@ def _listed_but_absent(document: Document, context: CheckContext) -> Iterator[Fi
 
 
 def required_tables(document: Document, profiles: Sequence[RegionProfile]) -> tuple[str, ...]:
-    """The canonical tables a document of its kind and region must print, in printed order."""
-    if document.kind == "budget":
-        return tuple(table.id for table in load_spec().tables if table.titles.get("budget"))
-    if document.kind != "final":
+    """The canonical tables a document of its kind and region must print, in printed order: the
+    region's numbered set, else the national set of ``spec/tables.toml``."""
+    if document.kind not in ("budget", "final"):
         return ()
     for profile in profiles:
-        if profile.name == document.plugin and "final" in profile.numbering:
-            numbering = profile.numbering["final"]
+        if profile.name == document.plugin and document.kind in profile.numbering:
+            numbering = profile.numbering[document.kind]
             return tuple(numbering[number] for number in sorted(numbering))
-    return NATIONAL_FINAL
+    return load_spec().sets.get(document.kind, ())
 
 
 def _standard_set(document: Document, context: CheckContext) -> Iterator[Finding]:
-    present = {table.id for table in document.tables} | {m.table for m in document.missing if m.table}
+    spec = load_spec()
+    present = {spec.standard(table.id) for table in document.tables} | {m.table for m in document.missing if m.table}
     names = {table.id: table.name for table in load_spec().tables}
     province = next((p.province for p in context.profiles if p.name == document.plugin), None)
     who = province or "全国统一"

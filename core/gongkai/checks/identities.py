@@ -50,6 +50,7 @@ class Selector:
     row: Optional[str] = None
     column: Optional[str] = None
     sign: int = 1
+    optional: bool = False  # a cell the document may not print; absent, it adds nothing
 
 
 @attrs.frozen
@@ -76,7 +77,12 @@ class Identity:
 def _selector(raw: dict[str, Any], table: Optional[str]) -> Selector:
     sign = -1 if raw.get("sign") == "-" else 1
     return Selector(
-        table=raw.get("table", table), group=raw.get("group"), row=raw.get("row"), column=raw.get("column"), sign=sign
+        table=raw.get("table", table),
+        group=raw.get("group"),
+        row=raw.get("row"),
+        column=raw.get("column"),
+        sign=sign,
+        optional=bool(raw.get("optional", False)),
     )
 
 
@@ -210,7 +216,10 @@ def _rows(identity: Identity, document: Document, how: Evaluation) -> Iterator[O
     assert identity.total is not None
     for table in _tables(identity, document):
         group = group_index(load_spec().table(table.id).groups, identity.group)
-        target = first(table, identity.total, group)
+        # ``total`` may name several rows, "a || b": the first that the table prints is the total
+        target = next(
+            (row for pattern in identity.total.split("||") if (row := first(table, pattern, group)) is not None), None
+        )
         if target is None:
             continue
         if identity.parts == ("items-above",):
@@ -253,10 +262,11 @@ def _select(selector: Selector, document: Document) -> Optional[Place]:
 
 def _equal(identity: Identity, document: Document, how: Evaluation) -> Iterator[Optional[Finding]]:
     left = [_select(selector, document) for selector in identity.left]
-    right = [(selector.sign, _select(selector, document)) for selector in identity.right]
-    if len(left) != 1 or left[0] is None or any(place is None for _, place in right):
+    right = [(selector.sign, _select(selector, document), selector.optional) for selector in identity.right]
+    if len(left) != 1 or left[0] is None or any(place is None and not optional for _, place, optional in right):
         return
-    places = [(sign, place) for sign, place in right if place is not None]
+    right = [(sign, place, optional) for sign, place, optional in right if place is not None]
+    places = [(sign, place) for sign, place, _ in right if place is not None]
     expected = add(places)
     if expected is not None:
         where = "、".join(f"{table_name(p.table)}“{row_name(p.row)}”" for _, p in places)
@@ -269,6 +279,8 @@ def _classes(identity: Identity, document: Document, how: Evaluation) -> Iterato
     if summary is None or detail is None or left.column is None or right.column is None:
         return
     classes = {plain(row.label): row for row in detail.rows if row.code is not None and len(row.code) == 3}
+    if not classes:
+        return  # the detail table lists no classes (a one-line 支出预算总表): nothing to compare with
     group = group_index(load_spec().table(summary.id).groups, left.group)
     for row in rows_of(summary, group):
         if not is_enumerated(row):

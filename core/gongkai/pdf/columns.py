@@ -12,6 +12,7 @@ the next page keeps the bands of the page before, so that its columns stay where
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Optional
@@ -27,6 +28,9 @@ from .rows import TextRow
 
 _ROW_GAP = 2.5  # sizes of white space between two rows that still belong to one table
 _STOP_WORDS = ("单位：", "单位:", "公开")
+# Punctuation of running text, never printed in a table row: a paragraph whose figures stand
+# apart (blanks to fill in, underlined) is not a table.
+_SENTENCE = re.compile(r"[。，；]")
 
 
 @attrs.frozen
@@ -110,7 +114,7 @@ def _continues(cells: list[str]) -> bool:
 
 
 def _is_body(segments: Sequence[TextRow]) -> bool:
-    if len(segments) < 2:
+    if len(segments) < 2 or any(_SENTENCE.search(segment.text) for segment in segments):
         return False
     # a decimal amount or a not-applicable dash standing alone after the row's name (whole
     # numbers are ambiguous: 行次, 栏次)
@@ -286,6 +290,7 @@ def _stops(row: TextRow) -> bool:
     text = row.text
     return (
         any(word in text for word in _STOP_WORDS)
+        or bool(_SENTENCE.search(text))
         or text.startswith(("注：", "注:", "说明："))
         or (len(row.segments) == 1 and text.rstrip("）)").endswith("表"))
     )

@@ -1,8 +1,10 @@
 """pdfminer's interpreter feeding a lean device that keeps only what table and text finding need.
 
-Each page is interpreted exactly once. The device records every glyph (text, box, size, writing
-direction) and every straight axis-aligned stroke or rectangle edge; it builds none of pdfminer's
-layout objects and runs no layout analysis.
+Each page is interpreted exactly once. The device records every visible glyph (text, box, size,
+writing direction) and every straight axis-aligned stroke or rectangle edge; it builds none of
+pdfminer's layout objects and runs no layout analysis. What the page does not show is left out:
+paint in the paper's own white, and glyphs outside the clipping area in force (Excel and WPS
+clip a cell's text at its borders, so a wrapped word that does not fit is drawn but not seen).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 
 from .glyphs import unify
+
+Area = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space (y up)
 
 # A rectangle thinner than this is a rule drawn as a filled rectangle (Excel and WPS do that).
 _THIN = 2.0
@@ -70,6 +74,23 @@ class RawPage:
     images: int = 0
 
 
+def _white(color: Any, space: Any) -> bool:
+    """True for the colour of the paper: gray 1, RGB (1, 1, 1) or CMYK (0, 0, 0, 0).
+
+    Word and WPS paint every table cell's background white under its borders; such a fill is
+    invisible and draws no ruling.
+    """
+    name = getattr(space, "name", "")
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    try:
+        numbers = [float(value) for value in values]
+    except (TypeError, ValueError):
+        return False  # a pattern or a named colour: not known to be white
+    if name == "DeviceCMYK" or len(numbers) == 4:
+        return all(value == 0 for value in numbers)
+    return bool(numbers) and all(value >= 1 for value in numbers)
+
+
 def _rotation(a: float, b: float) -> int:
     return round(math.degrees(math.atan2(b, a)) / 90.0) % 4 * 90
 
@@ -84,6 +105,7 @@ class _Device(PDFTextDevice):
         self.glyphs: list[Glyph] = []
         self.segments: list[Segment] = []
         self.images = 0
+        self.clip: Optional[Area] = None  # the clipping area in force, set by the interpreter
 
     def begin_page(self, page: PDFPage, ctm: Any) -> None:
         x0, y0, x1, y1 = apply_matrix_rect(ctm, page.mediabox)
@@ -131,12 +153,18 @@ class _Device(PDFTextDevice):
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
+        if self.clip is not None and not _inside(((x0 + x1) / 2, (y0 + y1) / 2), self.clip):
+            return adv  # drawn, but clipped away: not printed
         self.glyphs.append(Glyph(text, x0, self.height - y1, x1, self.height - y0, size, rotation))
         return adv
 
     def paint_path(
         self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool, path: Sequence[tuple[Any, ...]]
     ) -> None:
+        if stroke and _white(gstate.scolor, gstate.scs):
+            stroke = False
+        if fill and _white(gstate.ncolor, gstate.ncs):
+            fill = False
         if not (stroke or fill):
             return
         ctm = self.ctm
@@ -193,10 +221,66 @@ class _Device(PDFTextDevice):
                 self.segments.append(Segment(x, self.height - max(ya, yb), x, self.height - min(ya, yb)))
 
 
+def _inside(point: tuple[float, float], area: Area) -> bool:
+    x, y = point
+    return area[0] - 1 <= x <= area[2] + 1 and area[1] - 1 <= y <= area[3] + 1
+
+
+class _Interpreter(PDFPageInterpreter):
+    """pdfminer's interpreter that also keeps the clipping area (as the box of the clipping
+    paths, intersected) in the graphics state, for the device to leave out what it hides."""
+
+    device: _Device
+
+    def __init__(self, rsrcmgr: PDFResourceManager, device: _Device, clip: Optional[Area] = None) -> None:
+        super().__init__(rsrcmgr, device)
+        self.inherited_clip = clip
+
+    def dup(self) -> _Interpreter:
+        return _Interpreter(self.rsrcmgr, self.device, self.device.clip)
+
+    def init_state(self, ctm: Any) -> None:
+        super().init_state(ctm)
+        self.device.clip = self.inherited_clip
+
+    def get_current_state(self) -> Any:
+        return (*super().get_current_state(), self.device.clip)
+
+    def set_current_state(self, state: Any) -> None:
+        super().set_current_state(state[:3])
+        self.device.clip = state[3] if len(state) > 3 else self.device.clip
+
+    def do_Do(self, xobjid_arg: Any) -> None:
+        clip = self.device.clip
+        try:
+            super().do_Do(xobjid_arg)
+        finally:
+            self.device.clip = clip  # a form's clipping ends with the form
+
+    def do_W(self) -> None:
+        self._clip()
+
+    def do_W_a(self) -> None:
+        self._clip()
+
+    def _clip(self) -> None:
+        points = [apply_matrix_pt(self.ctm, (float(op[-2]), float(op[-1]))) for op in self.curpath if len(op) >= 3]
+        if not points:
+            return
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        area = (min(xs), min(ys), max(xs), max(ys))
+        if area[2] - area[0] < 1 or area[3] - area[1] < 1:
+            return  # a degenerate path clips nothing we could tell
+        clip = self.device.clip
+        if clip is not None:
+            area = (max(area[0], clip[0]), max(area[1], clip[1]), min(area[2], clip[2]), min(area[3], clip[3]))
+        self.device.clip = area
+
+
 def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator[RawPage]:
     """Interpret each page once, yielding what it printed."""
     device = _Device(rsrcmgr)
-    interpreter = PDFPageInterpreter(rsrcmgr, device)
+    interpreter = _Interpreter(rsrcmgr, device)
     for page in pages:
         interpreter.process_page(page)
         yield RawPage(

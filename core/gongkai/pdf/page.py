@@ -166,8 +166,9 @@ class LaidPage:
 def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
     """The lines of ``page`` in reading order (top to bottom); ``carried`` is the table without
     rules the previous page ended with."""
-    glyphs, segments, _, height = _turn(page)
-    glyphs = [g for g in glyphs if g.text is not None]
+    glyphs, segments, width, height = _turn(page)
+    # glyphs drawn wholly off the page (content left outside the page's box) are not printed
+    glyphs = [g for g in glyphs if g.text is not None and g.x0 < width and g.x1 > 0 and g.top < height and g.bottom > 0]
     grids = [grid for grid in find_grids(segments) if len(grid.xs) > 2]
     loose: list[Glyph] = []
     held: list[list[Glyph]] = [[] for _ in grids]

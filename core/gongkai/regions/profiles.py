@@ -10,7 +10,7 @@ from typing import Optional
 from ..canonical import normalise_title
 from ..hookspecs import hookimpl
 from ..registrations import DetectionContext, RegionClaim, RegionProfile
-from ..schema import Region
+from ..schema import BY_NUMBER, BY_TITLE, Identification, Region
 from ..segment import TableBlock
 from .names import split_admin_name
 
@@ -57,14 +57,15 @@ def gongkai_detect_region(context: DetectionContext, profiles: Sequence[RegionPr
 
 
 @hookimpl
-def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[str]:
+def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[Identification]:
     profile = region.profile
     if profile is None:
         return None
     titles = {normalise_title(title): table for title, table in profile.titles.items()}
     for title in (block.title, block.heading):
         if title and normalise_title(title) in titles:
-            return titles[normalise_title(title)]
+            return Identification(titles[normalise_title(title)], BY_TITLE)
     if block.number is not None:
-        return profile.numbering.get(kind or "final", {}).get(block.number)
+        table = profile.numbering.get(kind or "final", {}).get(block.number)
+        return Identification(table, BY_NUMBER) if table is not None else None
     return None

@@ -1,0 +1,57 @@
+"""Rows cut by a page break: a row whose label wraps onto a new page printed as two rows.
+
+Word and WPS break a table row across pages: the first line of a wrapped label stays at the foot
+of one page (with the row's amounts) and the rest opens the next page as a row of its own
+(八、社会保障和就 | 1,608.51 … / 业支出). Such a rest prints only text, and only in cells where the
+row above prints text; it starts no new item (no ordinal, no code) and prints no amount. It is
+joined to the row it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from ..amounts import looks_like_amount
+from ..canonical import compact
+from ..codes import is_code
+from ..layout import Line, LineKind
+from ..vocabulary import ORDINAL
+
+
+def _rest_of(line: Line, previous: Line) -> bool:
+    """True if ``line`` (first on its page) is the rest of ``previous`` (last on the page before)."""
+    if line.page is None or previous.page is None or line.page == previous.page:
+        return False
+    if line.kind is not LineKind.CELLS or previous.kind is not LineKind.CELLS:
+        return False
+    filled = [(position, compact(cell)) for position, cell in enumerate(line.cells) if cell.strip()]
+    if not filled:
+        return False
+    for position, text in filled:
+        if looks_like_amount(text) or is_code(text) or ORDINAL.match(text):
+            return False
+        if position >= len(previous.cells) or not previous.cells[position].strip():
+            return False
+    return True
+
+
+def _joined(previous: Line, rest: Line) -> Line:
+    cells = [
+        compact(before) + compact(after) if after.strip() else before
+        for before, after in zip(previous.cells, list(rest.cells) + [""] * len(previous.cells))
+    ]
+    return attrs.evolve(previous, cells=tuple(cells))
+
+
+def rejoined(body: Sequence[Line]) -> list[Line]:
+    """``body`` with every row cut by a page break joined again."""
+    out: list[Line] = []
+    for index, line in enumerate(body):
+        # only the first line of a page can be the rest of the row the page before ended with
+        if out and body[index - 1].page != line.page and _rest_of(line, out[-1]):
+            out[-1] = _joined(out[-1], line)
+            continue
+        out.append(line)
+    return out
