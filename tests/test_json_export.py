@@ -47,13 +47,26 @@ def serialised(documents: list[Document]) -> str:
     return stream.getvalue()
 
 
+class _Float(float):
+    """A JSON number with a fraction or exponent, as parsed by :func:`no_floats`."""
+
+
 def no_floats(text: str) -> Any:
-    """``text`` parsed as JSON, failing if it holds any number with a fraction or exponent."""
+    """``text`` parsed as JSON, failing if it holds any number with a fraction or exponent other
+    than a table's identification confidence (a share, not an amount)."""
+    data = json.loads(text, parse_float=_Float)
 
-    def refuse(number: str) -> None:
-        raise AssertionError(f"the JSON holds a float {number!r}: amounts must be strings")
+    def walk(value: Any, key: str) -> None:
+        if isinstance(value, _Float) and key != "confidence":
+            raise AssertionError(f"the JSON holds a float {value!r} under {key!r}: amounts must be strings")
+        children = (
+            value.items() if isinstance(value, dict) else ((key, v) for v in value) if isinstance(value, list) else ()
+        )
+        for child_key, child in children:
+            walk(child, child_key)
 
-    return json.loads(text, parse_float=refuse)
+    walk(data, "")
+    return data
 
 
 def test_schema_is_a_documented_draft_2020_12_schema() -> None:
@@ -66,6 +79,17 @@ def test_schema_is_a_documented_draft_2020_12_schema() -> None:
         assert definition.get("title") and definition.get("description"), f"$defs/{name} is undocumented"
         assert definition.get("additionalProperties") is False, f"$defs/{name} accepts unknown keys"
         assert set(definition["required"]) == set(definition["properties"]), f"$defs/{name}: optional keys"
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_table_says_how_it_was_identified(parsed: dict[str, Document], seed: str) -> None:
+    data = no_floats(serialised([parsed[seed]]))
+    for table, exported in zip(parsed[seed].tables, data["tables"]):
+        assert table.identification is not None
+        assert exported["identification"] == {
+            "by": table.identification.by,
+            "confidence": table.identification.confidence,
+        }
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -229,3 +229,25 @@ def test_a_plugin_identifies_a_table_the_national_titles_do_not_know() -> None:
     table = document.table("three_public")
     assert table is not None and [row.label for row in table.rows] == ["合计", "公务接待费"]
     assert [str(row.cells[0].value) for row in table.rows] == ["0.48", "0.48"]
+
+
+@pytest.mark.parametrize(
+    ("municipality", "publisher", "county"),
+    [
+        ("上海市", "上海市普陀区民政局", "普陀区"),
+        ("重庆市", "重庆市渝中区财政局", "渝中区"),
+        ("北京市", "北京市海淀区教育委员会", "海淀区"),
+    ],
+)
+def test_a_municipality_is_its_own_city(municipality: str, publisher: str, county: str) -> None:
+    """A 直辖市 has no cities between it and its districts: a district body's region names the
+    municipality as province and city and the district as county, whether or not the profile
+    lists its districts."""
+    from gongkai.regions.profiles import claim_from_text
+    from gongkai.schema import Region
+
+    for counties in ((), (county,)):
+        profile = RegionProfile(name="municipality", province=municipality, counties=counties)
+        claim = claim_from_text(profile, publisher, 100)
+        assert claim is not None
+        assert claim.region == Region(province=municipality, city=municipality, county=county)

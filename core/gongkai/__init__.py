@@ -21,6 +21,7 @@ from .registrations import (
     Check,
     CheckContext,
     Conventions,
+    DetectionContext,
     Exporter,
     Limits,
     Reader,
@@ -29,7 +30,21 @@ from .registrations import (
     Renderer,
 )
 from .render import render
-from .schema import Cell, CellStatus, Column, Document, Finding, MissingTable, Provenance, Region, Row, Severity, Table
+from .schema import (
+    Cell,
+    CellStatus,
+    Column,
+    Document,
+    Finding,
+    Identification,
+    MissingTable,
+    Provenance,
+    Region,
+    Row,
+    Severity,
+    Table,
+)
+from .settings import Settings
 from .tidy import records
 
 __all__ = [
@@ -39,10 +54,12 @@ __all__ = [
     "CheckContext",
     "Column",
     "Conventions",
+    "DetectionContext",
     "Document",
     "Exporter",
     "Finding",
     "GongkaiError",
+    "Identification",
     "InputError",
     "Limits",
     "MissingTable",
@@ -54,6 +71,7 @@ __all__ = [
     "RegionProfile",
     "Renderer",
     "Row",
+    "Settings",
     "Severity",
     "Table",
     "__version__",

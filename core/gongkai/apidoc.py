@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from . import hookspecs, registrations
+from . import hookspecs, registrations, settings
 from .checks import identities
 from .manager import Registry, create_plugin_manager
 
@@ -58,7 +58,19 @@ def render() -> str:
     ):
         fields = ", ".join(f"`{field.name}`" for field in attrs.fields(record))
         lines += [f"### `{record.__name__}`", "", inspect.cleandoc(record.__doc__ or ""), "", f"Fields: {fields}.", ""]
+    lines += _settings()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _settings() -> list[str]:
+    """The layout thresholds of :class:`gongkai.settings.Settings`, as a table."""
+    lines = ["## Layout settings", "", inspect.cleandoc(settings.__doc__ or "").split("\n\n>>>")[0], ""]
+    lines += ["| setting | default | unit | meaning |", "|---|---|---|---|"]
+    for field in attrs.fields(settings.Settings):
+        lines.append(
+            f"| `{field.name}` | {field.default} | {field.metadata['unit']} | {_cell(field.metadata['doc'])} |"
+        )
+    return lines + [""]
 
 
 def _cell(text: str) -> str:

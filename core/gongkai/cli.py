@@ -84,7 +84,10 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
         type=_tolerance,
         default=DEFAULT_TOLERANCE,
         metavar="AMOUNT",
-        help="rounding difference allowed per addend, in the document's unit (default: 0.01, 万元尾数误差)",
+        help=(
+            "rounding difference allowed per addend, in the document's unit (default: 0.01, 万元尾数误差, "
+            "or one unit of the last printed digit where amounts are printed coarser); 0: exact sums"
+        ),
     )
 
 

@@ -32,6 +32,7 @@ from .specfiles import parse_toml, spec_text
 from .titles import read_title
 from .vocabulary import LEADING_YEAR, ORDINAL
 
+
 def identification(answer: Union[str, Identification, None]) -> Optional[Identification]:
     """A hook's answer as an :class:`~gongkai.schema.Identification` (a bare table id is a
     plugin's answer that did not say how it knew)."""

@@ -16,6 +16,7 @@ from .build import TableBuilder
 from .canonical import CanonicalTable, load_spec, normalise_title
 from .checks.engine import DEFAULT_TOLERANCE, check
 from .errors import InputError, LimitError, NotADisclosureError
+from .identify import as_printed, by_contents, identification
 from .layout import Layout
 from .manager import Registry, default_plugin_manager
 from .metadata import Facts, document_unit, read_facts
@@ -31,9 +32,10 @@ from .registrations import (
     RegionClaim,
     RegionProfile,
 )
-from .identify import as_printed, by_contents, identification
 from .schema import Document, Finding, Identification, MissingTable, Provenance, Severity, Table, TextLine
 from .segment import TableBlock, TocEntry, narrative, segment
+from .settings import Settings, using
+from .settings import current as current_settings
 from .titles import read_title
 
 Source = Union[str, "os.PathLike[str]", bytes]
@@ -212,6 +214,7 @@ def parse(
     max_pages: int = DEFAULT_MAX_PAGES,
     checks: bool = True,
     tolerance: Decimal = DEFAULT_TOLERANCE,
+    settings: Optional[Settings] = None,
 ) -> Document:
     """Parse a disclosure from a path or bytes into a :class:`~gongkai.schema.Document`.
 
@@ -220,8 +223,23 @@ def parse(
     ``tolerance`` per addend, see :func:`gongkai.check`). Inputs over ``max_bytes`` bytes or
     ``max_pages`` pages raise :class:`~gongkai.errors.LimitError`. Raises
     :class:`~gongkai.errors.InputError` when the input cannot be read and
-    :class:`~gongkai.errors.NotADisclosureError` when it holds no standard table.
+    :class:`~gongkai.errors.NotADisclosureError` when it holds no standard table. ``settings``
+    are the layout thresholds to read it with (default: those in force,
+    :data:`gongkai.settings.DEFAULT` unless a caller chose others).
     """
+    with using(settings or current_settings()):
+        return _parse(source, name, plugin_manager, max_bytes, max_pages, checks, tolerance)
+
+
+def _parse(
+    source: Source,
+    name: Optional[str],
+    plugin_manager: Optional[pluggy.PluginManager],
+    max_bytes: int,
+    max_pages: int,
+    checks: bool,
+    tolerance: Decimal,
+) -> Document:
     manager = plugin_manager or default_plugin_manager()
     registry = Registry.collect(manager)
     data, label = _load(source, name, max_bytes)

@@ -21,13 +21,13 @@ from typing import Optional
 
 import attrs
 
+from . import settings
 from .amounts import NOT_APPLICABLE_MARKS, normalise_number_text
 from .canonical import compact, normalise_title
 from .codes import is_code
 from .layout import Layout, Line, LineKind
 from .titles import PrintedTitle, number_line, read_title, split_number
 from .toc import TocEntry, find_contents, leader_entry, line_text
-from .vocabulary import numeral_value
 
 __all__ = [
     "TableBlock",
@@ -47,20 +47,19 @@ _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _NUMBER = re.compile(r"公开(\d{1,2})表?")  # also where a number is broken over lines (公开 06 / 表)
 _UNIT = re.compile(r"单位[:：](万元|千元|元)")
 _ENTITY_LABEL = re.compile(r"(?:编制单位|编制部门|单位名称|部门名称|(?<!金额)单位|部门)[:：]")
-_ENTITY_END = re.compile(r"金额单位|(?:单位|部门)[:：]|公开\d|20\d\d年")
+_ENTITY_END = re.compile(r"金额单位|(?:单位|部门)(?:名称)?[:：]|编制(?:单位|部门)[:：]|公开\d|20\d\d年")
 _YEAR = re.compile(r"(20\d\d)年度?")
 _DECIMAL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 _NOTE = re.compile(r"^[-*•]?(?:注|说明|备注)")
-_META_LINE = re.compile(r"公开\d|单位[:：]|部门[:：]|(?:单位|部门)名称[:：]|编制(?:单位|部门)[:：]|^(?:20\d\d年度?|表|元|万元|\(?20\d\d年度?\)?)$")
+_META_LINE = re.compile(
+    r"公开\d|单位[:：]|部门[:：]|(?:单位|部门)名称[:：]|编制(?:单位|部门)[:：]|^(?:20\d\d年度?|表|元|万元|\(?20\d\d年度?\)?)$"
+)
 _SENTENCE = re.compile(r"[。；]")
-_MAX_CELL = 30  # characters: a longer cell is text, not a table's
-_MAX_WRAPPED = 12  # characters: the second line of a title wrapped over two lines is this short
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "本年合计"})
 _HEADER_WORDS = frozenset(
     {"项目", "类", "款", "项", "栏次", "行次", "收入", "支出", "金额", "科目编码", "科目代码", "科目名称"}
 )
-_MAX_NOTES = 12
 _FURNITURE = (LineKind.PAGE_NUMBER, LineKind.FURNITURE)  # never part of a table or the text
 
 
@@ -199,11 +198,12 @@ def _sentence(line: Line, text: str) -> bool:
 def _table_row(line: Line) -> bool:
     """True for a delimited line that can start a table printed without a title: two cells or
     more, each short and none a sentence."""
+    max_cell = settings.current().max_cell
     filled = line.filled
     return (
         line.kind is LineKind.CELLS
         and len(filled) >= 2
-        and all(len(cell) <= _MAX_CELL and not _SENTENCE.search(cell) for cell in filled)
+        and all(len(cell) <= max_cell and not _SENTENCE.search(cell) for cell in filled)
     )
 
 
@@ -249,9 +249,10 @@ class _Open:
 
     def add(self, line: Line) -> bool:
         """File ``line`` into the block; False when the line ends the block."""
+        max_notes = settings.current().max_notes
         text = line_text(line)
         if self.state == "notes":
-            if line.kind is LineKind.CELLS or len(self.notes) >= _MAX_NOTES:
+            if line.kind is LineKind.CELLS or len(self.notes) >= max_notes:
                 return False
             self.notes.append(line)
             return True
@@ -337,6 +338,7 @@ class _Title:
 
 def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]) -> Optional[_Title]:
     """The table title printed at ``lines[index]`` (possibly wrapped onto the next line), or None."""
+    max_wrapped = settings.current().max_wrapped_title
     line = lines[index]
     text = plain_text(line)
     if text is None or not 2 <= len(text) <= 72:
@@ -350,10 +352,12 @@ def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]
     if following is None or following.kind in _FURNITURE:
         return None
     more = plain_text(following)
-    if more is None or len(more) > _MAX_WRAPPED:
+    if more is None or len(more) > max_wrapped:
         return None
-    if read_title(more) is not None and split_number(text)[0] is None and not (
-        _centred_together(line, following) and not text.endswith("表")
+    if (
+        read_title(more) is not None
+        and split_number(text)[0] is None
+        and not (_centred_together(line, following) and not text.endswith("表"))
     ):
         # two titles, unless the first line starts with a table number (公开09表：…) or the two
         # lines are one title centred over two lines (a heading over the table part ends in 表)
@@ -442,10 +446,10 @@ def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[Table
             continue
         if _number_before_title(lines, index, is_title):
             continue  # taken by the title below it
-        text = plain_text(line)
-        if current is not None and (_ends_block(line, text) or not current.add(line)):
+        ends = _ends_block(line, plain_text(line))
+        if current is not None and (ends or not current.add(line)):
             close()
-            if _ends_block(line, text):
+            if ends:
                 continue
         if current is None and _table_row(line):
             # a table printed without a title: identified by its structure, if at all

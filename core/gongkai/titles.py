@@ -17,6 +17,7 @@ from typing import Optional
 
 import attrs
 
+from . import settings
 from .vocabulary import LEADING_YEAR, ORDINAL, numeral_value
 
 _N = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -35,7 +36,6 @@ _SENTENCE = re.compile(r"[。；;，,！？!?]")
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
 #: Words one of which a table title names (what the table is about).
 SUBJECTS = ("收支", "收入", "支出", "三公", "机关运行", "政府采购", "资产", "绩效", "经费", "拨款")
-MAX_TITLE = 60  # characters: a longer line is a sentence, not a title
 
 
 @attrs.frozen
@@ -86,7 +86,8 @@ def number_line(text: str) -> Optional[tuple[str, Optional[int]]]:
 def is_title_words(words: str) -> bool:
     """True for the words of a table title: ending in 表 (a bracketed suffix aside), naming a
     subject, and no sentence."""
-    if not words or len(words) > MAX_TITLE or _SENTENCE.search(words) or _REFERENCE.search(words):
+    max_title = settings.current().max_title
+    if not words or len(words) > max_title or _SENTENCE.search(words) or _REFERENCE.search(words):
         return False
     core = words
     while _SUFFIX.search(core):
@@ -98,8 +99,9 @@ def is_title_words(words: str) -> bool:
 
 def read_title(text: str) -> Optional[PrintedTitle]:
     """The title printed on a line of ``text``, or None when the line is not shaped like one."""
+    max_title = settings.current().max_title
     text = compact(text)
-    if not text or len(text) > MAX_TITLE + 12:
+    if not text or len(text) > max_title + 12:
         return None
     number, value, rest = split_number(text)
     continued = bool(_CONTINUED.search(rest))

@@ -16,6 +16,7 @@ from typing import Optional
 
 import attrs
 
+from . import settings
 from .layout import Line, LineKind
 from .titles import compact, number_line, read_title, split_number
 from .vocabulary import ORDINAL
@@ -26,7 +27,6 @@ _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _PAGE = re.compile(r"\d{1,3}$")
 _SENTENCE = re.compile(r"[。；;，,]")
 _COLUMN_WORDS = frozenset({"序号", "报表名称", "表名", "表号", "页码", "名称", "内容", "目录"})
-MAX_ENTRY = 50  # characters: a longer line is text, not an entry
 _FURNITURE = (LineKind.PAGE_NUMBER, LineKind.FURNITURE)
 
 
@@ -56,6 +56,7 @@ def leader_entry(line: Line) -> Optional[TocEntry]:
 def _entry_text(line: Line) -> Optional[str]:
     """The title ``line`` lists if it is shaped like an entry of a contents without leaders,
     "" for a line of the contents' own column headings (序号, 报表名称), None otherwise."""
+    max_entry = settings.current().max_contents_entry
     cells = [compact(cell) for cell in line.cells if cell.strip()]
     if not cells:
         return None
@@ -68,7 +69,7 @@ def _entry_text(line: Line) -> Optional[str]:
             return None
     text = "".join(cells).rstrip("。")
     text = _PAGE.sub("", text) if not text.endswith("表") else text
-    if not text or len(text) > MAX_ENTRY or _SENTENCE.search(text):
+    if not text or len(text) > max_entry or _SENTENCE.search(text):
         return None
     if ORDINAL.match(text) or _PART.match(text) or split_number(text)[0] or read_title(text):
         return text

@@ -25,8 +25,8 @@ from ..amounts import make_cell
 from ..canonical import compact
 from ..schema import Cell, Column, Row, Table
 from .align import aligned
-from .breaks import rejoined
 from .base import ORDINAL_LABELS, Draft, MapColumn, Slot, provenance_of
+from .breaks import rejoined
 from .delimited import DelimitedBuilder
 from .form import FormBuilder
 from .stream import StreamBuilder

@@ -15,6 +15,7 @@ from typing import Optional
 
 import attrs
 
+from .. import settings
 from ..layout import Box, Line, LineKind
 
 
@@ -56,8 +57,9 @@ def align(line: Line, columns: Sequence[tuple[float, float]], header: bool = Fal
     or if its cells have no boxes. A header cell spanning several columns heads each of them."""
     if line.kind is not LineKind.CELLS or not line.boxes or not all(line.boxes):
         return line
+    tolerance = settings.current().ruling_tolerance
     if len(line.cells) == len(columns) and all(
-        box is not None and abs(box[0] - left) < 2 and abs(box[2] - right) < 2
+        box is not None and abs(box[0] - left) < tolerance and abs(box[2] - right) < tolerance
         for box, (left, right) in zip(line.boxes, columns)
     ):
         return line

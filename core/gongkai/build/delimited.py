@@ -308,9 +308,16 @@ def _merge_orphans(drafts: list[Draft]) -> list[Draft]:
             if len(values) <= len(slots):
                 # the amounts fill the labelled group's last columns, each cell keeping the
                 # header printed over it
-                padded: list[tuple[Optional[Slot], str]] = [(None, "")] * (len(slots) - len(values)) + values
+                padded: list[tuple[Optional[Slot], str]] = [(None, "")] * (len(slots) - len(values))
+                padded += values
                 previous.cells = [
-                    (slot if printed is None else attrs.evolve(slot, position=printed.position, header=printed.header), raw, draft.line)
+                    (
+                        slot
+                        if printed is None
+                        else attrs.evolve(slot, position=printed.position, header=printed.header),
+                        raw,
+                        draft.line,
+                    )
                     for slot, (printed, raw) in zip(slots, padded)
                 ]
                 continue

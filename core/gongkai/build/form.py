@@ -29,7 +29,7 @@ class FormBuilder(BuilderBase):
 
     def _form_drafts(self) -> list[Draft]:
         column = self.canonical.columns[0].id if self.canonical.columns else None
-        slot = Slot(position=-1, role="amount", column=column, header=("金额",))
+        slot = Slot(position=-1, role="amount", column=column, header=())  # no header prints over a form's amounts
         drafts: list[Draft] = []
         for line in self.block.header + self.block.body + self.block.notes:
             if _TARGETS.search(line.text) and drafts:

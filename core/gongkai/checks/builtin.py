@@ -9,7 +9,10 @@ from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Severity
 from .identities import Evaluation, Identity, evaluate
 
-ROUNDING = "每个加数允许 0.01（万元尾数误差，可用 --tolerance 调整）；范围内的差额以 info 报告"
+ROUNDING = (
+    "每个加数允许 0.01（万元尾数误差，可用 --tolerance 调整），金额印到更粗的位数时允许末位一个单位"
+    "（整数元表每个加数 1 元）；--tolerance 0 要求精确相等；范围内的差额以 info 报告"
+)
 
 
 def _identity_check(check_id: str, description: str, selects: Callable[[Identity], bool]) -> Check:

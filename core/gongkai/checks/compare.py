@@ -1,9 +1,12 @@
 """Comparing a printed amount with what other printed amounts say it should be, within rounding.
 
 Tables in 万元 are rounded from 元, so a total may differ from the sum of its rounded addends by
-up to half a unit of the last printed digit per addend ("尾数误差"). The tolerance is
-``context.tolerance`` per addend (0.01 by default). A difference within it is reported at info
-level, a larger one at the check's severity; no difference, no finding.
+up to half a unit of the last printed digit per addend ("尾数误差"). The allowance per addend is
+``context.tolerance`` (0.01 by default), or one unit of the last digit the amounts are printed
+to when that is coarser (a table printed in whole 元 is rounded to 1 元 per addend); a tolerance
+of 0 allows no rounding at all (``--tolerance 0``: every difference is reported). A difference
+within it is reported at info level, a larger one at the check's severity; no difference, no
+finding.
 """
 
 from __future__ import annotations
@@ -72,6 +75,15 @@ def cell_name(place: Place) -> str:
     return f"{table_name(place.table)}“{row_name(place.row)}”行“{column_name(place.table, place.cell)}”栏"
 
 
+def last_digit(cell: Cell) -> Decimal:
+    """The unit of the last digit ``cell`` is printed to (0.01 for 2,304.44, 1 for 154,369,326);
+    0 for a cell printing no value."""
+    if cell.value is None:
+        return Decimal(0)
+    exponent = cell.value.as_tuple().exponent
+    return Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
+
+
 def printed(cell: Cell) -> str:
     return cell.raw if cell.status is CellStatus.VALUE else "空白" if cell.status is CellStatus.BLANK else cell.raw
 
@@ -100,6 +112,8 @@ def compare(
     difference = value - expected.total
     if difference == 0:
         return None
+    if tolerance > 0:  # 0 asks for exact sums
+        tolerance = max([tolerance] + [last_digit(place.cell) for place in (target, *expected.places)])
     allowed = tolerance * max(expected.count, 1)
     within = abs(difference) <= allowed
     place = cell_name(target)

@@ -14,7 +14,6 @@ from ..registrations import Check, CheckContext, RegionProfile
 from ..schema import Document, Finding, Provenance, Severity
 
 
-
 def _listed_but_absent(document: Document, context: CheckContext) -> Iterator[Finding]:
     for missing in document.missing:
         yield Finding(

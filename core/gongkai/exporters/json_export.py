@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any, Optional, TextIO
 
 from .. import __version__
 from ..amounts import amount_text
@@ -56,9 +56,17 @@ def _table(table: Table) -> dict[str, Any]:
         "notes": list(table.notes),
         "entity": table.entity,
         "year": table.year,
+        "identification": _identification(table),
         "provenance": _provenance(table.provenance),
         "rows": [_row(row) for row in table.rows],
     }
+
+
+def _identification(table: Table) -> Optional[dict[str, Any]]:
+    found = table.identification
+    if found is None:
+        return None
+    return {"by": found.by, "confidence": found.confidence}
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:

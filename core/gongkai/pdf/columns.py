@@ -19,6 +19,7 @@ from typing import Optional
 
 import attrs
 
+from .. import settings
 from ..amounts import NOT_APPLICABLE_MARKS
 from ..codes import is_code
 from ..layout import Box
@@ -26,7 +27,6 @@ from ..segment import is_amount_text, is_data_cells, is_integer_amount
 from .glyphs import is_cjk
 from .rows import TextRow
 
-_ROW_GAP = 2.5  # sizes of white space between two rows that still belong to one table
 _STOP_WORDS = ("单位：", "单位:", "公开")
 # Punctuation of running text, never printed in a table row: a paragraph whose figures stand
 # apart (blanks to fill in, underlined) is not a table.
@@ -222,6 +222,7 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
     above them but the top ``margin``, no title or unit line among them) continue it, header
     repeated or not, in columns fitted to both pages' rows.
     """
+    row_gap = settings.current().row_gap
     segmented = [row.segments for row in rows]
     body = [_is_body(segments) for segments in segmented]
     tables: list[LooseTable] = []
@@ -234,7 +235,7 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
         start = _header_start(rows, segmented, index, floor)
         # the rows down to the last body row not separated from the one above by a wide gap
         probe = index + 1
-        while probe < len(rows) and rows[probe].top - rows[probe - 1].bottom < _ROW_GAP * rows[probe].size:
+        while probe < len(rows) and rows[probe].top - rows[probe - 1].bottom < row_gap * rows[probe].size:
             if _stops(rows[probe]):
                 break
             if body[probe] or len(segmented[probe]) >= 2 or _within_a_column(rows[probe], rows[start : end + 1]):
@@ -245,7 +246,7 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
         if carried is not None and not tables:
             # the page starts with the rest of the previous page's table: from its first line
             first = next((i for i, row in enumerate(rows) if row.bottom > margin), index)
-            close = all(rows[i + 1].top - rows[i].bottom < _ROW_GAP * rows[i + 1].size for i in range(first, index))
+            close = all(rows[i + 1].top - rows[i].bottom < row_gap * rows[i + 1].size for i in range(first, index))
             continues = close and not any(_stops(row) for row in rows[first:index])
             start = first if continues else start
         if continues:
@@ -274,10 +275,11 @@ def _header_start(rows: Sequence[TextRow], segmented: Sequence[list[TextRow]], f
     """Where the header above the body row ``first`` starts: the rows above it, close together,
     up to the last one of several segments (a header word alone on its line, 科目名称 set lower
     than the rest, is taken only below such a row)."""
+    row_gap = settings.current().row_gap
     start = probe = first
     while probe > floor:
         above = rows[probe - 1]
-        if _stops(above) or rows[probe].top - above.bottom >= _ROW_GAP * rows[probe].size:
+        if _stops(above) or rows[probe].top - above.bottom >= row_gap * rows[probe].size:
             break
         probe -= 1
         if len(segmented[probe]) >= 2:

@@ -17,6 +17,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.psexceptions import PSException
 
+from .. import settings
 from ..errors import CorruptError, EncryptedError, GarbledTextError, LimitError, NoTextError
 from ..layout import Layout, Line
 from .furniture import mark_furniture
@@ -25,7 +26,6 @@ from .page import PageLine, page_lines
 
 # The exceptions a damaged file raises inside pdfminer (besides its own).
 _DAMAGE = (PDFException, PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, AttributeError)
-_GARBLED_SHARE = 0.5  # more undecodable glyphs than this share of all glyphs: the text is garbage
 
 
 def _why(error: BaseException) -> str:
@@ -82,13 +82,14 @@ def _undecodable(char: str | None) -> bool:
 
 
 def _check_text(raw: Sequence[RawPage], source: str) -> None:
+    garbled_share = settings.current().garbled_share
     glyphs = [glyph.text for page in raw for glyph in page.glyphs if glyph.text is None or not glyph.text.isspace()]
     if not glyphs:
         scanned = sum(page.images for page in raw)
         detail = f"its {len(raw)} pages are images (scanned)" if scanned else "it prints no text"
         raise NoTextError(source, f"the PDF has no text layer: {detail}; it needs OCR first")
     bad = sum(1 for text in glyphs if _undecodable(text))
-    if bad > _GARBLED_SHARE * len(glyphs):
+    if bad > garbled_share * len(glyphs):
         raise GarbledTextError(
             source,
             f"the PDF's text does not decode ({bad} of {len(glyphs)} characters have no Unicode mapping in their "

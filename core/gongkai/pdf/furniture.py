@@ -12,8 +12,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from .. import settings
 from ..layout import LineKind
-from .page import TOP_MARGIN, PageLine
+from .page import PageLine
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
@@ -21,18 +22,17 @@ _PAGE_NUMBER = re.compile(
 # a table's number and its 编制单位/单位 lines printed at the top of each table's page look like a
 # running header, but segmentation needs them: they say which table the page holds, and whose
 _TABLE_META = re.compile(r"^公开\s*\d{1,2}\s*表$|(?:单位|部门)\s*[:：]")
-_MARGIN = TOP_MARGIN
-_EDGE_LINES = 2  # furniture is among the first and last lines of a page
 
 
 def _margin_lines(lines: Sequence[PageLine], height: float) -> list[int]:
     """Indexes of the text lines among the first and last few of a page that lie in its margins."""
-    edge = set(range(min(_EDGE_LINES, len(lines)))) | set(range(max(0, len(lines) - _EDGE_LINES), len(lines)))
+    edge_lines, margin = settings.current().edge_lines, settings.current().top_margin
+    edge = set(range(min(edge_lines, len(lines)))) | set(range(max(0, len(lines) - edge_lines), len(lines)))
     return [
         index
         for index in sorted(edge)
         if lines[index].kind is LineKind.TEXT
-        and (lines[index].bottom <= height * _MARGIN or lines[index].top >= height * (1 - _MARGIN))
+        and (lines[index].bottom <= height * margin or lines[index].top >= height * (1 - margin))
     ]
 
 

@@ -13,6 +13,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from .. import settings
+
 if TYPE_CHECKING:
     from .interpret import Glyph
 
@@ -40,8 +42,6 @@ SUPPLEMENT = {
 
 # How close (as a share of the glyph size) a second copy of a glyph must be to count as an
 # overprint: fake bold draws the same glyph two to four times, a fraction of a point apart.
-_OVERPRINT = 0.2
-_SPACE = 0.3  # a gap wider than this share of the size between two Latin/digit glyphs is a space
 
 
 def unify(text: str) -> str:
@@ -67,12 +67,13 @@ def is_cjk(char: str) -> bool:
 def without_overprints(glyphs: Sequence[Glyph]) -> list[Glyph]:
     """The glyphs with fake-bold copies removed: a glyph drawn again, with the same text, within a
     fifth of its size of where it was drawn already (a glyph or a whole string drawn twice)."""
+    overprint = settings.current().overprint
     kept: list[Glyph] = []
     seen: dict[tuple[str, int], list[float]] = {}
     for glyph in glyphs:
         text = glyph.text
         if text and not text.isspace():
-            near = glyph.size * _OVERPRINT
+            near = glyph.size * overprint
             row = int(glyph.top)
             if any(
                 abs(x - glyph.x0) <= near
@@ -92,6 +93,7 @@ def join(glyphs: Iterable[Glyph]) -> str:
     only spread the letters out; a space is added only between Latin letters or digits that stand
     apart, never next to a Chinese character.
     """
+    latin_space = settings.current().latin_space
     out: list[str] = []
     previous: Glyph | None = None
     for glyph in glyphs:
@@ -109,7 +111,7 @@ def join(glyphs: Iterable[Glyph]) -> str:
             previous is not None
             and out
             and out[-1] != " "
-            and glyph.x0 - previous.x1 > _SPACE * glyph.size
+            and glyph.x0 - previous.x1 > latin_space * glyph.size
             and not is_cjk(text[0])
             and not is_cjk(out[-1][-1])
         ):

@@ -12,9 +12,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from .. import settings
 from .interpret import Segment
-
-TOLERANCE = 2.0  # points: rulings this close are one, and touch
 
 
 @attrs.frozen
@@ -72,14 +71,15 @@ class _Rule:
 
 def _merge(rules: list[_Rule]) -> list[_Rule]:
     """Collinear rulings (within the tolerance) that overlap or nearly meet, merged into one."""
+    tolerance = settings.current().ruling_tolerance
     merged: list[_Rule] = []
     for rule in sorted(rules, key=lambda r: (r.at, r.start)):
         joined = False
         for index in range(len(merged) - 1, -1, -1):
             other = merged[index]
-            if rule.at - other.at > TOLERANCE:
+            if rule.at - other.at > tolerance:
                 break
-            if rule.start <= other.end + TOLERANCE and other.start <= rule.end + TOLERANCE:
+            if rule.start <= other.end + tolerance and other.start <= rule.end + tolerance:
                 merged[index] = _Rule(other.at, min(other.start, rule.start), max(other.end, rule.end))
                 joined = True
                 break
@@ -90,15 +90,17 @@ def _merge(rules: list[_Rule]) -> list[_Rule]:
 
 def _positions(values: Sequence[float]) -> list[float]:
     """Distinct positions: values closer than the tolerance to the previous one are one position."""
+    tolerance = settings.current().ruling_tolerance
     positions: list[float] = []
     for value in sorted(values):
-        if not positions or value - positions[-1] > TOLERANCE:
+        if not positions or value - positions[-1] > tolerance:
             positions.append(value)
     return positions
 
 
 def _components(horizontal: list[_Rule], vertical: list[_Rule]) -> list[tuple[list[_Rule], list[_Rule]]]:
     """The groups of rulings that touch one another, each as (horizontal, vertical) rulings."""
+    tolerance = settings.current().ruling_tolerance
     parent = list(range(len(horizontal) + len(vertical)))
 
     def find(i: int) -> int:
@@ -109,7 +111,7 @@ def _components(horizontal: list[_Rule], vertical: list[_Rule]) -> list[tuple[li
 
     for h_index, h in enumerate(horizontal):
         for v_index, v in enumerate(vertical):
-            if h.start - TOLERANCE <= v.at <= h.end + TOLERANCE and v.start - TOLERANCE <= h.at <= v.end + TOLERANCE:
+            if h.start - tolerance <= v.at <= h.end + tolerance and v.start - tolerance <= h.at <= v.end + tolerance:
                 parent[find(h_index)] = find(len(horizontal) + v_index)
     groups: dict[int, tuple[list[_Rule], list[_Rule]]] = {}
     for h_index, h in enumerate(horizontal):
@@ -121,23 +123,25 @@ def _components(horizontal: list[_Rule], vertical: list[_Rule]) -> list[tuple[li
 
 def _covered(rules: list[_Rule], at: float, start: float, end: float) -> bool:
     """True if a rule at ``at`` covers most of ``start``–``end``."""
-    need = (end - start) * 0.6
-    return any(abs(rule.at - at) <= TOLERANCE and min(rule.end, end) - max(rule.start, start) >= need for rule in rules)
+    tolerance = settings.current().ruling_tolerance
+    need = (end - start) * settings.current().rule_cover
+    return any(abs(rule.at - at) <= tolerance and min(rule.end, end) - max(rule.start, start) >= need for rule in rules)
 
 
 def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid:
+    tolerance = settings.current().ruling_tolerance
     xs = _positions([v.at for v in vertical])
     ys = _positions([h.at for h in horizontal])
     # rulings of an open table (no outer border) reach past the outermost perpendicular rule
     left, right = min(h.start for h in horizontal), max(h.end for h in horizontal)
     top, bottom = min(v.start for v in vertical), max(v.end for v in vertical)
-    if left < xs[0] - 3 * TOLERANCE:
+    if left < xs[0] - 3 * tolerance:
         xs.insert(0, left)
-    if right > xs[-1] + 3 * TOLERANCE:
+    if right > xs[-1] + 3 * tolerance:
         xs.append(right)
-    if top < ys[0] - 3 * TOLERANCE:
+    if top < ys[0] - 3 * tolerance:
         ys.insert(0, top)
-    if bottom > ys[-1] + 3 * TOLERANCE:
+    if bottom > ys[-1] + 3 * tolerance:
         ys.append(bottom)
     n_rows, n_columns = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_columns))

@@ -21,14 +21,13 @@ from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceM
 from pdfminer.pdfpage import PDFPage
 from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 
+from .. import settings
 from .glyphs import unify
 
 Area = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space (y up)
 
 # A rectangle thinner than this is a rule drawn as a filled rectangle (Excel and WPS do that).
-_THIN = 2.0
 # Straight segments within this of horizontal or vertical count as such.
-_STRAIGHT = 0.5
 
 
 @attrs.frozen
@@ -194,14 +193,16 @@ class _Device(PDFTextDevice):
             self._shape(points, straight)
 
     def _shape(self, points: list[tuple[float, float]], straight: bool) -> None:
+        thin = settings.current().thin_rule
+        slack = settings.current().straight
         xs = [x for x, _ in points]
         ys = [y for _, y in points]
         left, right, low, high = min(xs), max(xs), min(ys), max(ys)
-        if right - left <= _THIN or high - low <= _THIN:
+        if right - left <= thin or high - low <= thin:
             # a line, or a rule drawn as a thin rectangle: one segment along its middle
-            if right - left <= _THIN and high - low <= _THIN:
+            if right - left <= thin and high - low <= thin:
                 return
-            if right - left <= _THIN:
+            if right - left <= thin:
                 mid = (left + right) / 2
                 self.segments.append(Segment(mid, self.height - high, mid, self.height - low))
             else:
@@ -210,13 +211,13 @@ class _Device(PDFTextDevice):
             return
         if not straight:
             return
-        if (right - left) * (high - low) > 0.8 * self.width * self.height:
+        if (right - left) * (high - low) > settings.current().background_share * self.width * self.height:
             return  # a page background or frame, not a table
         for (xa, ya), (xb, yb) in itertools.pairwise(points):
-            if abs(ya - yb) <= _STRAIGHT and abs(xa - xb) > _STRAIGHT:
+            if abs(ya - yb) <= slack and abs(xa - xb) > slack:
                 y = self.height - (ya + yb) / 2
                 self.segments.append(Segment(min(xa, xb), y, max(xa, xb), y))
-            elif abs(xa - xb) <= _STRAIGHT and abs(ya - yb) > _STRAIGHT:
+            elif abs(xa - xb) <= slack and abs(ya - yb) > slack:
                 x = (xa + xb) / 2
                 self.segments.append(Segment(x, self.height - max(ya, yb), x, self.height - min(ya, yb)))
 

@@ -16,6 +16,7 @@ from typing import Optional
 
 import attrs
 
+from .. import settings
 from ..amounts import looks_like_amount
 from ..codes import is_code
 from ..layout import Box, LineKind
@@ -25,9 +26,6 @@ from .glyphs import is_cjk, without_overprints
 from .grid import Grid, find_grids
 from .interpret import Glyph, RawPage, Segment
 from .rows import TextRow, group_rows
-
-TOP_MARGIN = 0.12  # share of the page height at its top (and bottom) where only furniture is printed
-HEADER_BAND = 0.05  # share at the very top where a running header stands above a continued table
 
 
 @attrs.frozen
@@ -184,7 +182,7 @@ def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
     for grid, found in zip(grids, held):
         lines.extend(_grid_lines(grid, found))
     rows = [row for row in group_rows(loose) if row.text]
-    tables = find_tables(rows, carried, margin=height * HEADER_BAND)
+    tables = find_tables(rows, carried, margin=height * settings.current().header_band)
     taken: set[int] = set()
     table_lines: list[list[PageLine]] = []
     for table in tables:
@@ -198,7 +196,7 @@ def page_lines(page: RawPage, carried: Optional[LooseTable] = None) -> LaidPage:
         previous = tuple(_loose_lines(attrs.evolve(carried, bands=tables[0].bands)))
     last = tables[-1] if tables else None
     if last is None or any(
-        line.top > last.rows[-1].bottom and line.bottom < height * (1 - TOP_MARGIN) for line in lines
+        line.top > last.rows[-1].bottom and line.bottom < height * (1 - settings.current().top_margin) for line in lines
     ):
         return LaidPage(tuple(lines), height, previous_lines=previous)
     return LaidPage(tuple(lines), height, last, tuple(table_lines[-1]), previous)

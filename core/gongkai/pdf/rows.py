@@ -7,14 +7,13 @@ from functools import cached_property
 
 import attrs
 
+from .. import settings
 from .glyphs import is_cjk, join
 from .interpret import Glyph
 
 # A gap wider than this many glyph sizes separates two segments of a line (two table columns);
 # letter-spaced Chinese (因 公 出 国) leaves gaps of about one size.
-SEGMENT_GAP = 1.5
 # An amount followed by a name (or a name by an amount) needs less: they never share a cell.
-_FIGURE_GAP = 0.6
 
 
 def _figure_meets_word(left: Glyph, right: Glyph) -> bool:
@@ -42,15 +41,17 @@ class TextRow:
 
     @cached_property
     def segments(self) -> list[TextRow]:
-        """The row cut wherever the space between two glyphs is wider than SEGMENT_GAP sizes
+        """The row cut wherever the space between two glyphs is wider than segment_gap sizes
         (less between a figure and a Chinese character)."""
+        segment_gap = settings.current().segment_gap
+        figure_gap = settings.current().figure_gap
         pieces: list[list[Glyph]] = [[]]
         previous: Glyph | None = None
         for glyph in self.glyphs:
             if previous is not None:
                 space = glyph.x0 - previous.x1
                 size = max(glyph.size, previous.size)
-                if space > SEGMENT_GAP * size or (space > _FIGURE_GAP * size and _figure_meets_word(previous, glyph)):
+                if space > segment_gap * size or (space > figure_gap * size and _figure_meets_word(previous, glyph)):
                     pieces.append([])
             if glyph.text and not glyph.text.isspace():
                 pieces[-1].append(glyph)

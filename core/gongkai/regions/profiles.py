@@ -35,6 +35,8 @@ def claim_from_text(profile: RegionProfile, text: str, score: int) -> Optional[R
     )
     if city is None:
         city = next((c for c in profile.cities if _short(c) in text), None)
+    if city is None and parsed.city and profile.province and _short(parsed.city) == _short(profile.province):
+        city = parsed.city  # a municipality (直辖市: 上海市普陀区) is its own city
     county = parsed.county if city and parsed.city else None
     if county is None:
         county = next((c for c in profile.counties if c in text), None)

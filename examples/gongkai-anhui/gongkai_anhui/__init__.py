@@ -10,7 +10,7 @@ A region plugin tells gongkai two kinds of things about a province's disclosures
   blank, and the economic-classification table in two side-by-side groups.
 * **What data cannot say**, in decision hooks. Anhui prints three column headers that the national
   aliases of ``spec/tables.toml`` do not recognise: ``本年支出决算合计`` over the total of 公开03
-  (national: ``本年支出合计``), ``决算执行数`` over the final amounts of the “三公” table
+  (national: ``本年支出合计``), ``本年执行数`` over the final amounts of the “三公” table
   (national: ``决算数``), and ``小计`` under ``年末结转和结余`` in 公开05 (national: ``合计``),
   which the national aliases would even take for the wrong column, the year's spending total
   (a bare ``小计`` is one of its aliases), instead of the carry-over.
@@ -43,7 +43,7 @@ from gongkai.registrations import HeaderCell
 HEADER_ALIASES: dict[str, dict[str, str]] = {
     "expenditure": {"本年支出决算合计": "total"},
     "general_budget_expenditure": {"年末结转和结余/小计": "carry_out_total"},
-    "three_public": {"决算执行数": "final"},
+    "three_public": {"本年执行数": "final"},
 }
 
 PROFILE = RegionProfile(
@@ -93,7 +93,7 @@ PROFILE = RegionProfile(
         headers={
             "expenditure": {"total": "本年支出决算合计"},
             "general_budget_expenditure": {"carry_out_total": "年末结转和结余/小计"},
-            "three_public": {"final": "决算执行数"},
+            "three_public": {"final": "本年执行数"},
         },
     ),
 )
