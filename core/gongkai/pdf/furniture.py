@@ -14,14 +14,20 @@ import attrs
 
 from .. import settings
 from ..layout import LineKind
+from ..titles import number_line
 from .page import PageLine
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－]?\s*\d{1,4}\s*[-—–－]?|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4})$"
 )
-# a table's number and its 编制单位/单位 lines printed at the top of each table's page look like a
-# running header, but segmentation needs them: they say which table the page holds, and whose
-_TABLE_META = re.compile(r"^公开\s*\d{1,2}\s*表$|(?:单位|部门)\s*[:：]")
+# a table's number (公开01表, 表1, 附表3 …) and its 编制单位/单位 lines printed at the top of each
+# table's page look like a running header, but segmentation needs them: they say which table the
+# page holds, and whose
+_TABLE_META = re.compile(r"(?:单位|部门)\s*[:：]")
+
+
+def _table_meta(text: str) -> bool:
+    return bool(_TABLE_META.search(text)) or number_line(text) is not None
 
 
 def _margin_lines(lines: Sequence[PageLine], height: float) -> list[int]:
@@ -56,7 +62,7 @@ def mark_furniture(pages: Sequence[tuple[Sequence[PageLine], float]]) -> list[li
             text = lines[index].cells[0].strip()
             if _PAGE_NUMBER.match(text):
                 out[index] = attrs.evolve(lines[index], kind=LineKind.PAGE_NUMBER)
-            elif _shape(text) in repeated and not _TABLE_META.search(text):
+            elif _shape(text) in repeated and not _table_meta(text):
                 out[index] = attrs.evolve(lines[index], kind=LineKind.FURNITURE)
         marked.append(out)
     return marked

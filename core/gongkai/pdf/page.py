@@ -24,8 +24,9 @@ from ..segment import is_data_cells
 from .columns import LooseTable, find_tables
 from .glyphs import is_cjk, without_overprints
 from .grid import Grid, find_grids
+from .headers import HeaderWord, header_cells
 from .interpret import Glyph, RawPage, Segment
-from .rows import TextRow, group_rows
+from .rows import TextRow, group_rows, row_of
 
 
 @attrs.frozen
@@ -116,7 +117,13 @@ def _grid_lines(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:
     boxes = [(span.x0, span.top, span.x1, span.bottom) for span in grid.spans]
     lines: list[PageLine] = []
     header = True
-    for r in range(len(grid.ys) - 1):
+    start = 0
+    band = _unruled_header(grid, inside, rows_of)
+    if band:
+        lines += _positional_header(grid, [glyph for index in band for glyph in inside[index]])
+        start = max(grid.spans[index].row + grid.spans[index].rows for index in band)
+        header = False
+    for r in range(start, len(grid.ys) - 1):
         owners = grid.owner[r]
         starts = [(grid.spans[index].row, grid.spans[index].column) == (r, c) for c, index in enumerate(owners)]
         cells = tuple(texts[index] if start else "" for index, start in zip(owners, starts))
@@ -141,6 +148,65 @@ def _grid_lines(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:
             bottom = grid.ys[r + 1] if k == len(middles) - 1 else (middle + middles[k + 1]) / 2
             lines.append(PageLine(LineKind.CELLS, sub, line_boxes, top, bottom))
     return lines
+
+
+def _unruled_header(grid: Grid, inside: Sequence[Sequence[Glyph]], rows_of: Sequence[Sequence[TextRow]]) -> list[int]:
+    """The spans of the grid's header when it is printed without its inner rules: a cell over
+    several columns above the first body row holding words set apart on one line (a header
+    over several columns is one word, perhaps letter-spaced); empty when the header is ruled."""
+    band: list[int] = []
+    for r in range(len(grid.ys) - 1):
+        owners = list(dict.fromkeys(grid.owner[r]))
+        cells = tuple(joined(rows_of[index]) if grid.spans[index].row == r else "" for index in grid.owner[r])
+        if is_data_cells(cells):
+            break
+        band += [index for index in owners if index not in band]
+    merged = any(grid.spans[index].columns > 1 and any(_words_apart(row) for row in rows_of[index]) for index in band)
+    return band if merged and any(inside[index] for index in band) else []
+
+
+def _words_apart(row: TextRow) -> bool:
+    """True for a line holding two words set apart, not one word spread letter by letter over
+    its cell (支  出, 因 公 出 国: a segment a character)."""
+    return sum(1 for segment in row.segments if len(segment.text) > 1) >= 2
+
+
+def _positional_header(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:
+    """A header printed without inner rules, read by the positions of its words over the grid's
+    columns (:mod:`.headers`)."""
+    columns = [(grid.xs[c], grid.xs[c + 1]) for c in range(len(grid.xs) - 1)]
+
+    def columns_of(word: HeaderWord) -> list[int]:
+        width = word.x1 - word.x0
+        covered = [
+            c
+            for c, (left, right) in enumerate(columns)
+            if min(right, word.x1) - max(left, word.x0) > 0.5 * min(right - left, width)
+        ]
+        middle = word.middle
+        return covered or [min(range(len(columns)), key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - middle))]
+
+    rows = [_cut_at(row, grid.xs[1:-1]) for row in group_rows(glyphs) if row.text]
+    return [
+        PageLine(LineKind.CELLS, tuple(cells), tuple(boxes), top, bottom)
+        for cells, boxes, top, bottom in header_cells(rows, columns, columns_of)
+    ]
+
+
+def _cut_at(row: TextRow, rules: Sequence[float]) -> list[TextRow]:
+    """``row``'s segments, also cut where a space between two glyphs holds a column's rule
+    position: header words of neighbouring columns may stand closer than a segment gap."""
+    pieces: list[TextRow] = []
+    for segment in row.segments:
+        glyphs = [g for g in segment.glyphs if g.text and not g.text.isspace()]
+        start = 0
+        for i in range(1, len(glyphs)):
+            left, right = glyphs[i - 1], glyphs[i]
+            if right.x0 - left.x1 > 0.3 * right.size and any(left.x1 <= x <= right.x0 for x in rules):
+                pieces.append(row_of(glyphs[start:i]))
+                start = i
+        pieces.append(row_of(glyphs[start:]))
+    return pieces
 
 
 def _text_line(row: TextRow) -> PageLine:

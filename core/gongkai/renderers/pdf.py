@@ -4,19 +4,28 @@ Text uses STSong-Light, a CJK font every PDF viewer has, so no font file is embe
 gets a page of its own (landscape when it is wide, the type made smaller when it is wider
 still); where it runs onto the next page its header is printed again. Long names and headers
 wrap inside their cell.
+
+:class:`PdfStyle` draws the same sheet the ways other office software prints disclosures (no
+rules, rules between rows only, a header without inner rules, the title inside the table's
+frame, a page break every few rows, no header repeated); the registered renderer uses the
+default style. :mod:`gongkai.testing.layouts` prints generated documents in these styles.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Optional
 
+import attrs
+
+from ..amounts import NOT_APPLICABLE_MARKS
 from ..errors import MissingExtraError
 from ..hookspecs import hookimpl
 from ..registrations import Renderer
-from ..render.sheet import Grid, Heading, Paragraph, Sheet
+from ..render.sheet import Block, Grid, Heading, Paragraph, Sheet, Span
 from ..segment import is_amount_text
+from ..titles import number_line
 
 FONT = "STSong-Light"
 SIZE = 9.0
@@ -25,6 +34,40 @@ PAD = 3.0
 MARGIN = 36.0
 LABEL_WIDTH = 110.0  # names wider than this wrap inside their cell
 HEADER_WIDTH = 60.0  # header words wider than this wrap
+GAP = 2.5 * SIZE  # the white space between columns that are not ruled apart
+
+RULES = ("grid", "rows", "none")
+HEADER_RULES = ("all", "outer")
+
+
+@attrs.frozen(kw_only=True)
+class PdfStyle:
+    """How the tables of a sheet are drawn.
+
+    ``rules``: "grid" (every cell ruled), "rows" (rules between rows only, no vertical rules) or
+    "none" (columns told apart by white space only). ``header_rules``: "all" or "outer" (the
+    header's frame only, no rule between its cells). ``repeat_header``: the header printed
+    again on every page a table runs onto.
+    ``rows_per_page``: a page break after that many body rows (None: only where a page is full).
+    ``landscape``: True or False to force the orientation (None: as the table's width needs).
+    ``label_width``: names wider than this (points at 9 pt) wrap inside their cell.
+    ``title_in_frame``: the table's title printed as the top row of its ruled frame, spanning
+    every column, instead of above it.
+    """
+
+    rules: str = attrs.field(default="grid", validator=attrs.validators.in_(RULES))
+    header_rules: str = attrs.field(default="all", validator=attrs.validators.in_(HEADER_RULES))
+    repeat_header: bool = True
+    rows_per_page: Optional[int] = None
+    landscape: Optional[bool] = None
+    label_width: float = LABEL_WIDTH
+    title_in_frame: bool = False
+
+
+def _is_figure(text: str) -> bool:
+    """True for what an amount column prints: an amount, or a dash for "not applicable"
+    (printed flush right like the amounts, never wrapped)."""
+    return is_amount_text(text) or text.strip() in NOT_APPLICABLE_MARKS
 
 
 def _reportlab() -> Any:
@@ -75,7 +118,9 @@ class _Page:
         self.y = self.size[1] - MARGIN
 
     def text(self, text: str, size: float = SIZE + 1, centre: bool = False) -> None:
-        lines = self.wrap(text, self.size[0] - 2 * MARGIN, size)
+        """``text`` from the current position, wrapped to the page's width; a line break in
+        ``text`` starts a new line."""
+        lines = [line for part in text.split("\n") for line in self.wrap(part, self.size[0] - 2 * MARGIN, size)]
         for line in lines:
             if self.y - size < MARGIN:
                 self.new_page(self.size[0] > self.size[1])
@@ -93,48 +138,79 @@ class _Page:
         return self.buffer.getvalue()
 
 
-def _column_widths(page: _Page, grid: Grid, size: float) -> list[float]:
+def _column_widths(page: _Page, grid: Grid, size: float, style: PdfStyle) -> list[float]:
     widths = [0.0] * grid.width
     for row in grid.body:
         for c, text in enumerate(row):
-            limit = LABEL_WIDTH if text and not is_amount_text(text) else 1e9
+            limit = style.label_width if text and not _is_figure(text) else 1e9
             widths[c] = max(widths[c], min(page.width_of(text, size), limit * size / SIZE))
     for spans in grid.header:
         for span in spans:
             if span.width == 1:
                 limit = HEADER_WIDTH * size / SIZE
                 widths[span.column] = max(widths[span.column], min(page.width_of(span.text, size), limit))
-    return [w + 2 * PAD for w in widths]
+    # without vertical rules only white space tells the columns apart
+    gap = 0.0 if style.rules == "grid" else GAP * size / SIZE
+    return [w + 2 * PAD + gap for w in widths]
 
 
-def _fit(page: _Page, grid: Grid) -> tuple[bool, float, list[float]]:
+def _fit(page: _Page, grid: Grid, style: PdfStyle) -> tuple[bool, float, list[float]]:
     """Orientation, type size and column widths that fit the grid across the page."""
     portrait, landscape = 595.28 - 2 * MARGIN, 841.89 - 2 * MARGIN
-    widths = _column_widths(page, grid, SIZE)
-    if sum(widths) <= portrait:
+    widths = _column_widths(page, grid, SIZE, style)
+    if sum(widths) <= portrait and not style.landscape:
         return False, SIZE, widths
+    if style.landscape is False:
+        landscape = portrait
     size = SIZE
     while size > MIN_SIZE and sum(widths) > landscape:
         size -= 0.5
-        widths = _column_widths(page, grid, size)
+        widths = _column_widths(page, grid, size, style)
     if sum(widths) > landscape:  # still too wide: squeeze the columns, names wrap more
         widths = [w * landscape / sum(widths) for w in widths]
-    return True, size, widths
+    return style.landscape is not False, size, widths
 
 
-def _cell(page: _Page, lines: Sequence[str], x0: float, x1: float, top: float, size: float, right: bool) -> None:
+def _cell(
+    page: _Page,
+    lines: Sequence[str],
+    x0: float,
+    x1: float,
+    top: float,
+    size: float,
+    right: bool,
+    centre: bool = False,
+    inset: float = PAD,
+) -> None:
+    """``lines`` in the cell from ``x0`` to ``x1`` below ``top``: flush right, centred or flush
+    left, ``inset`` from the cell's side."""
     page.canvas.setFont(FONT, size)
     y = top - PAD - size
     for line in lines:
-        x = x1 - PAD - page.width_of(line, size) if right else x0 + PAD
+        if centre:
+            x = (x0 + x1 - page.width_of(line, size)) / 2
+        else:
+            x = x1 - inset - page.width_of(line, size) if right else x0 + inset
         page.canvas.drawString(x, y, line)
         y -= size * 1.25
 
 
-def _draw_header(page: _Page, grid: Grid, xs: list[float], size: float) -> None:
+def _header_rules(grid: Grid, style: PdfStyle, r: int, span: Span) -> tuple[bool, bool, bool, bool]:
+    """Which of a header cell's rules are drawn: top, bottom, left, right."""
+    if style.rules == "none":
+        return False, False, False, False
+    vertical = style.rules == "grid"
+    if style.header_rules == "outer":
+        last = r + span.height == len(grid.header)
+        return r == 0, last, vertical and span.column == 0, vertical and span.column + span.width == grid.width
+    return True, True, vertical, vertical
+
+
+def _draw_header(page: _Page, grid: Grid, xs: list[float], size: float, style: PdfStyle) -> None:
     leading = size * 1.25
+    gap = 0.0 if style.rules == "grid" else GAP * size / SIZE  # white space kept between columns
     wrapped = {
-        (r, s.column): page.wrap(s.text, xs[s.column + s.width] - xs[s.column] - 2 * PAD, size)
+        (r, s.column): page.wrap(s.text, xs[s.column + s.width] - xs[s.column] - 2 * PAD - gap, size)
         for r, spans in enumerate(grid.header)
         for s in spans
     }
@@ -154,59 +230,137 @@ def _draw_header(page: _Page, grid: Grid, xs: list[float], size: float) -> None:
             lines = wrapped[(r, s.column)]
             block = len(lines) * leading
             _cell(
-                page, [line for line in lines if line], x0, x1, top - (top - bottom - block - 2 * PAD) / 2, size, False
+                page,
+                [line for line in lines if line],
+                x0,
+                x1,
+                top - (top - bottom - block - 2 * PAD) / 2,
+                size,
+                right=False,
+                centre=True,
             )
-            c.line(x0, top, x1, top)
-            c.line(x0, bottom, x1, bottom)
-            c.line(x0, top, x0, bottom)
-            c.line(x1, top, x1, bottom)
+            above, below, left, right = _header_rules(grid, style, r, s)
+            if above:
+                c.line(x0, top, x1, top)
+            if below:
+                c.line(x0, bottom, x1, bottom)
+            if left:
+                c.line(x0, top, x0, bottom)
+            if right:
+                c.line(x1, top, x1, bottom)
     page.y = ys[-1]
     page.fresh = False
 
 
-def draw_grid(page: _Page, grid: Grid) -> None:
-    """The grid on pages of its own, its header repeated on every page it runs onto."""
-    landscape, size, widths = _fit(page, grid)
+def _framed(grid: Grid, lines: Sequence[str]) -> Grid:
+    """``grid`` with its title as the top row of its header, spanning every column, and the
+    lines printed under the title (publisher, unit) as one row under it."""
+    rows = [(Span(lines[0], 0, grid.width),)]
+    if len(lines) > 1:
+        rows.append((Span("    ".join(lines[1:]), 0, grid.width),))
+    return attrs.evolve(grid, header=(*rows, *grid.header))
+
+
+def draw_grid(page: _Page, grid: Grid, style: PdfStyle = PdfStyle(), title_rows: int = 0) -> None:
+    """The grid from a page of its own, its header repeated on every page it runs onto (as the
+    style says) but for its first ``title_rows`` rows (a title printed in the frame)."""
+    landscape, size, widths = _fit(page, grid, style)
     if landscape != (page.size[0] > page.size[1]):
         page.new_page(landscape)
     xs = [MARGIN]
     for width in widths:
         xs.append(xs[-1] + width)
     leading = size * 1.25
-    _draw_header(page, grid, xs, size)
+    # without vertical rules, white space on both sides of every cell keeps the columns apart
+    inset = PAD if style.rules == "grid" else PAD + GAP * size / SIZE / 2
+    _draw_header(page, grid, xs, size, style)
     c = page.canvas
-    for row in grid.body:
+    for index, row in enumerate(grid.body):
         cells = [
-            page.wrap(text, xs[i + 1] - xs[i] - 2 * PAD, size) if text and not is_amount_text(text) else [text]
+            page.wrap(text, xs[i + 1] - xs[i] - 2 * inset, size) if text and not _is_figure(text) else [text]
             for i, text in enumerate(row)
         ]
         height = max(len(lines) for lines in cells) * leading + 2 * PAD
-        if page.y - height < MARGIN:
+        cut = bool(style.rows_per_page) and index > 0 and index % (style.rows_per_page or 1) == 0
+        if cut or page.y - height < MARGIN:
             page.new_page(landscape)
-            _draw_header(page, grid, xs, size)
+            if style.repeat_header:
+                _draw_header(page, attrs.evolve(grid, header=grid.header[title_rows:]), xs, size, style)
         top, bottom = page.y, page.y - height
         for i, lines in enumerate(cells):
             if lines != [""]:
-                _cell(page, lines, xs[i], xs[i + 1], top, size, is_amount_text(row[i]))
-        c.line(xs[0], bottom, xs[-1], bottom)
-        for x in xs:
-            c.line(x, top, x, bottom)
+                _cell(page, lines, xs[i], xs[i + 1], top, size, _is_figure(row[i]), inset=inset)
+        page.fresh = False
+        if style.rules != "none":
+            c.line(xs[0], bottom, xs[-1], bottom)
+        if style.rules == "grid":
+            for x in xs:
+                c.line(x, top, x, bottom)
         page.y = bottom
     page.y -= 2 * size
 
 
-def render_pdf(sheet: Sheet) -> bytes:
-    """The sheet as a PDF: the title on the first page, then each table from a page of its own."""
+def _next_grid(blocks: Sequence[Block]) -> Optional[Grid]:
+    """The grid of the table whose title (or what leads in to it) starts ``blocks``; None when
+    another title or the document's title comes first."""
+    titles = 0
+    for block in blocks:
+        if isinstance(block, Grid):
+            return block
+        if isinstance(block, Heading) and block.level <= 2:
+            titles += 1
+            if titles > 1 or block.level == 1:
+                return None
+    return None
+
+
+def _leads_in(block: Block) -> bool:
+    """True for what is printed directly above a table's title, on its page: a section heading
+    or the table's number alone on its line."""
+    if isinstance(block, Heading):
+        return block.level == 3
+    return isinstance(block, Paragraph) and number_line(block.text) is not None
+
+
+def _starts_table(blocks: Sequence[Block], index: int) -> bool:
+    """True if ``blocks[index]`` is the first block of a table's page: its title, or what leads
+    in to its title."""
+    block = blocks[index]
+    if index and _leads_in(blocks[index - 1]) and (isinstance(block, Heading) or _leads_in(block)):
+        return False  # the page started above it
+    for following in blocks[index:]:
+        if isinstance(following, Heading) and following.level == 2:
+            return True
+        if not _leads_in(following):
+            return False
+    return False
+
+
+def render_pdf(sheet: Sheet, style: PdfStyle = PdfStyle()) -> bytes:
+    """The sheet as a PDF: the title on the first page, then each table from a page of its own
+    (with the section heading and number printed directly above its title, if it has them)."""
     page = _Page(sheet.title)
     page.new_page()
+    framed: list[str] = []  # the title and the lines under it, to print in the next grid's frame
     for index, block in enumerate(sheet.blocks):
+        if _starts_table(sheet.blocks, index):
+            # a table's page, turned as its table needs
+            grid = _next_grid(sheet.blocks[index:])
+            page.new_page(grid is not None and _fit(page, grid, style)[0])
         if isinstance(block, Grid):
-            draw_grid(page, block)
+            draw_grid(page, _framed(block, framed) if framed else block, style, min(len(framed), 2))
+            framed = []
+        elif (
+            isinstance(block, Heading)
+            and block.level == 2
+            and style.title_in_frame
+            and _next_grid(sheet.blocks[index:])
+        ):
+            framed = [block.text]
         elif isinstance(block, Heading):
-            if block.level == 2:  # a table's title: a page of its own, turned as its table needs
-                grid = next((b for b in sheet.blocks[index:] if isinstance(b, Grid)), None)
-                page.new_page(grid is not None and _fit(page, grid)[0])
             page.text(block.text, size=16 if block.level == 1 else 12, centre=True)
+        elif isinstance(block, Paragraph) and framed and not number_line(block.text):
+            framed.append(block.text)  # the publisher and the unit: a row of the frame too
         elif isinstance(block, Paragraph):
             page.text(block.text)
     return page.save()

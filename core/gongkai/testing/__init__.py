@@ -5,11 +5,15 @@
 * :func:`differences`: what differs between two documents' tables, cell by cell
   (:mod:`gongkai.testing.compare`);
 * :class:`RegionConformance`: ready-made round-trip and detection tests for a region plugin
-  (:mod:`gongkai.testing.kit`).
+  (:mod:`gongkai.testing.kit`);
+* :func:`print_pdf`, :class:`Layout` and :func:`layouts`: documents printed as PDF the many ways
+  real disclosures are (title styles, frames, rules or none, page breaks; needs
+  ``gongkai[pdf]``, :mod:`gongkai.testing.layouts`).
 """
 
 from __future__ import annotations
 
+from ..renderers.pdf import PdfStyle
 from .compare import differences, table_differences
 from .kit import (
     FORMATS,
@@ -21,18 +25,25 @@ from .kit import (
     round_trip,
     unmapped_headers,
 )
+from .layouts import Layout, Printed, layouts, pdf_styles, print_pdf
 from .strategies import TABLES, documents, ledgers
 
 __all__ = [
     "FORMATS",
     "TABLES",
+    "Layout",
+    "PdfStyle",
+    "Printed",
     "RegionConformance",
     "assert_change_found",
     "assert_round_trip",
     "change_one_amount",
     "differences",
     "documents",
+    "layouts",
     "ledgers",
+    "pdf_styles",
+    "print_pdf",
     "profile_of",
     "round_trip",
     "table_differences",

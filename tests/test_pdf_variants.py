@@ -1,0 +1,117 @@
+"""Generated disclosures printed as PDF the ways real ones are (:mod:`gongkai.testing.layouts`)
+parse back to the tables they were made from.
+
+Titles prefixed by the body's name, the year, a level word or an ordinal; numbered on the same
+line, on the line above or after the title, in every numbering style; suffixed; printed inside
+the table's frame; a section heading directly above the first title; a table of contents without
+leaders or page numbers followed by the 情况说明; pages broken every few rows with or without the
+header repeated; narrow name columns that wrap; tables without rules, with rules between rows
+only, or with a header whose inner rules are missing. Every table must come back under the title
+and number printed, with every row and cell, and the checks must find no error.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, note, settings
+from hypothesis import strategies as st
+
+pytest.importorskip("reportlab")
+
+import gongkai
+from gongkai import Document, Severity
+from gongkai.testing import (
+    Layout,
+    PdfStyle,
+    Printed,
+    differences,
+    documents,
+    layouts,
+    pdf_styles,
+    print_pdf,
+)
+from gongkai.testing.layouts import NUMBER_FORMS, PREFIXES
+
+pytestmark = pytest.mark.pdf
+
+VARIANTS = settings(max_examples=8, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+
+
+def parse(printed: Printed) -> Document:
+    note(f"layout: {printed.layout}")
+    return gongkai.parse(printed.data, name="variant.pdf")
+
+
+def assert_read_back(printed: Printed) -> Document:
+    """The parse holds exactly the printed tables (titles, numbers, rows, cells) and no error."""
+    parsed = parse(printed)
+    assert differences(printed.expected, parsed) == []
+    errors = [finding.message for finding in parsed.findings if finding.severity is Severity.ERROR]
+    assert errors == []
+    return parsed
+
+
+@VARIANTS
+@given(document=documents(), layout=layouts(pdf_styles(rules=("grid",), header_rules=("all",))))
+def test_every_title_style_round_trips(document: Document, layout: Layout) -> None:
+    parsed = assert_read_back(print_pdf(document, layout))
+    # every table is named by its printed title (exactly, or a known variant of it)
+    assert all(table.identification.by in ("title", "title-variant") for table in parsed.tables)
+
+
+@pytest.mark.parametrize("prefix", PREFIXES)
+@pytest.mark.parametrize("form", NUMBER_FORMS)
+@settings(max_examples=1, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(tables=("summary", "general_budget_expenditure", "three_public")))
+def test_each_prefix_and_number_style(prefix: str, form: str, document: Document) -> None:
+    if prefix == "ordinal" and form == "表{cn}":
+        pytest.xfail("a number in Chinese numerals before an ordinal title (表一：一、…) is not read yet")
+    for place in ("same_line", "above", "after") if "公开" in form else ("same_line", "above"):
+        assert_read_back(print_pdf(document, Layout(prefix=prefix, number=place, number_form=form)))
+
+
+@settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents())
+def test_contents_without_leaders_is_not_a_table_and_the_text_after_it_stays_text(document: Document) -> None:
+    printed = print_pdf(document, Layout(contents=True, section_heading=True))
+    parsed = assert_read_back(printed)
+    text = [line.text for line in parsed.narrative]
+    assert any("各项收支均按规定执行" in line for line in text), text
+    assert any(line.startswith("第二部分") for line in text), "the section heading is narrative, not a title"
+
+
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(tables=("expenditure", "general_budget_expenditure")), repeat=st.booleans())
+def test_a_table_broken_every_few_rows_is_one_table(document: Document, repeat: bool) -> None:
+    layout = Layout(pdf=PdfStyle(rows_per_page=3, repeat_header=repeat))
+    parsed = assert_read_back(print_pdf(document, layout))
+    for table in parsed.tables:
+        assert len(table.pages) == -(-len(table.rows) // 3), (table.id, table.pages, len(table.rows))
+
+
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(tables=("summary", "expenditure", "basic_expenditure_economic")))
+def test_the_title_printed_inside_the_frame_starts_the_table(document: Document) -> None:
+    parsed = assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(title_in_frame=True))))
+    for table in parsed.tables:
+        assert not any(table.title in " ".join(column.header) for column in table.columns)
+
+
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(tables=("expenditure", "basic_expenditure_economic")))
+def test_narrow_name_columns_wrap_without_new_rows(document: Document) -> None:
+    assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(label_width=40.0))))
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(tables=("summary",)), rules=st.sampled_from(["none", "rows"]))
+def test_tables_without_column_rules(document: Document, rules: str) -> None:
+    assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(rules=rules))))
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(tables=("summary", "basic_expenditure_economic", "three_public")))
+def test_a_header_missing_its_inner_rules_is_read_by_position(document: Document) -> None:
+    parsed = assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(header_rules="outer"))))
+    for table, expected in zip(parsed.tables, document.tables):
+        assert [column.id for column in table.columns] == [column.id for column in expected.columns]
