@@ -12,8 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import gongkai
@@ -24,7 +25,7 @@ from gongkai.render import lay_out
 from gongkai.render.grids import grid_of
 from gongkai.render.headers import header_spans
 from gongkai.render.sheet import Grid, Heading, Paragraph
-from gongkai.testing import differences
+from gongkai.testing import differences, documents
 
 from .seeds import FACTS, FIXTURES
 
@@ -69,7 +70,7 @@ def test_a_region_that_splits_codes_prints_class_kuan_and_xiang_columns(parsed: 
     table = parsed["003"].table("expenditure")
     assert table is not None
     grid = grid_of(table, Conventions(split_codes=True))
-    texts = grid.header_texts()
+    texts = [row for row in grid.header_texts() if row[0] != "栏次"]  # the 栏次 row the seed prints
     assert texts[-1][:4] == ["类", "款", "项", ""]
     row = next(cells for cells in grid.body if cells[3] == "机关事业单位基本养老保险缴费支出")
     assert row[:3] == ("208", "05", "05")
@@ -220,3 +221,19 @@ def test_two_renderers_with_one_name_are_a_broken_plugin() -> None:
 
     with pytest.raises(PluginError, match="renderer 'html' is registered twice"):
         create_plugin_manager(entry_points=False, plugins=[Clash()])
+
+
+@pytest.mark.parametrize("to", ["text", "markdown", "html"])
+@given(document=documents(tables=("three_public",)))
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_an_empty_table_under_a_header_of_three_levels_keeps_no_rows(to: str, document: Document) -> None:
+    """A table printed empty (a template, 本表无数据) whose header puts 合计 under a header over
+    several columns: the 合计 of the header is no row, and the columns keep their printed paths."""
+    if to == "html":
+        pytest.importorskip("lxml")
+    table = document.tables[0]
+    header = {"budget": ("财政拨款“三公”经费", "合计", "预算数"), "final": ("财政拨款“三公”经费", "合计", "决算数")}
+    columns = tuple(attrs.evolve(column, header=header[column.id]) for column in table.columns if column.id in header)
+    empty = attrs.evolve(document, tables=(attrs.evolve(table, rows=(), columns=columns),))
+    again = gongkai.parse(gongkai.render(empty, to), name=f"empty.{ {'text': 'txt', 'markdown': 'md'}.get(to, to) }")
+    assert differences(empty, again) == []

@@ -26,7 +26,7 @@ from .amounts import NOT_APPLICABLE_MARKS, normalise_number_text
 from .canonical import compact, normalise_title
 from .codes import is_code
 from .layout import Layout, Line, LineKind
-from .titles import PrintedTitle, number_line, read_title, split_number
+from .titles import PrintedTitle, is_suffix, number_line, read_title, split_number
 from .toc import TocEntry, find_contents, leader_entry, line_text
 
 __all__ = [
@@ -57,6 +57,8 @@ _META_LINE = re.compile(
 _SENTENCE = re.compile(r"[。；]")
 _ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 _TOTAL_LABELS = frozenset({"合计", "总计", "小计", "本年合计"})
+# the header over the names of a table's rows
+_NAME_HEADER = re.compile(r"(?:^|[^目])项目(?:[(（].*[)）])?$|名称|科目")
 _HEADER_WORDS = frozenset(
     {"项目", "类", "款", "项", "栏次", "行次", "收入", "支出", "金额", "科目编码", "科目代码", "科目名称"}
 )
@@ -181,6 +183,18 @@ def is_data_text(text: str) -> bool:
     return _starts_a_row(tokens[0], tokens[1:])
 
 
+def _total_in_header(line: Line, header: Sequence[Line]) -> bool:
+    """True for a header line holding only a total word (合计, 小计) under a header over several
+    amount columns: the line above prints a header at its place but no name or item header
+    (项目, 科目名称), as a total row's name would stand under."""
+    filled = [(position, compact(cell)) for position, cell in enumerate(line.cells) if cell.strip()]
+    if len(filled) != 1 or filled[0][1] not in _TOTAL_LABELS or not header:
+        return False
+    position = filled[0][0]
+    above = [compact(h.cells[position]) for h in header if h.kind is LineKind.CELLS and position < len(h.cells)]
+    return any(above) and not any(_NAME_HEADER.search(text) for text in above if text)
+
+
 def plain_text(line: Line) -> Optional[str]:
     """The text of a line that prints one thing: a text line, or a row of cells that are all one
     text (a caption printed inside a table's frame, repeated over the cells it spans); else None."""
@@ -274,7 +288,7 @@ class _Open:
             self.repeated.append(line)
             return True
         if line.kind is LineKind.CELLS:
-            if self.state == "body" or is_data_cells(line.cells):
+            if self.state == "body" or (is_data_cells(line.cells) and not _total_in_header(line, self.header)):
                 self.state = "body"
                 self.body.append(line)
             else:
@@ -346,9 +360,17 @@ def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]
     title = read_title(text)
     if title is None and is_title(text):
         title = PrintedTitle(text=text)
-    if title is not None:
-        return _Title(title, (line,))
     following = next((other for other in lines[index + 1 : index + 4] if not other.blank), None)
+    if title is not None:
+        more = plain_text(following) if following is not None and following.kind not in _FURNITURE else None
+        if more is not None and is_suffix(more):
+            # the bracketed suffix wrapped onto a line of its own: （按功能分类）
+            joined = read_title(text + more)
+            if joined is not None and following is not None:
+                return _Title(joined, (line, following))
+        return _Title(title, (line,))
+    if number_line(text) is not None:
+        return None  # a number alone on its line is read with the title under it, not as its start
     if following is None or following.kind in _FURNITURE:
         return None
     more = plain_text(following)
@@ -363,7 +385,17 @@ def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]
         # lines are one title centred over two lines (a heading over the table part ends in 表)
         return None
     title = read_title(text + more)
-    return _Title(title, (line, following)) if title is not None else None
+    if title is not None:
+        return _Title(title, (line, following))
+    # a long title wrapped over three lines, centred one under the other
+    last = next((other for other in lines[index + 2 : index + 4] if not other.blank), None)
+    rest = plain_text(last) if last is not None and last.kind not in _FURNITURE else None
+    if last is None or rest is None or len(rest) > max_wrapped or not _centred_together(following, last):
+        return None
+    if not _centred_together(line, following) and len(more) < len(text):
+        return None
+    title = read_title(text + more + rest)
+    return _Title(title, (line, following, last)) if title is not None else None
 
 
 def _centred_together(line: Line, following: Line) -> bool:

@@ -80,6 +80,9 @@ class Settings:
     max_wrapped_title: int = _count(
         12, "characters", "the second line of a title wrapped over two lines is no longer than this"
     )
+    header_word_chars: int = _count(
+        6, "characters", "a header word on a line of its own above an unruled table's header is no longer than this"
+    )
     max_cell: int = _count(30, "characters", "a longer text in a line of cells is running text, not a table's")
     max_notes: int = _count(12, "lines", "at most this many lines of notes (注：…) follow a table")
     max_contents_entry: int = _count(50, "characters", "a longer line is text, not an entry of the 目录")

@@ -20,7 +20,14 @@ import attrs
 from . import settings
 from .vocabulary import LEADING_YEAR, ORDINAL, numeral_value
 
-_N = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
+# A table's number: one or two digits, or a numeral up to 九十九. Spaces are gone by the time a
+# line is read (表五 一般… is 表五一般…, 表1 2023年度… is 表12023年度…), so a number ends before
+# the words a title starts with: a year (2023年), 一般 and 三公 (whose first character is a
+# numeral).
+_N = (
+    r"(\d{1,2}(?!\d)|\d{1,2}(?=20\d\d年)"
+    r"|[二三四五六七八九]?十[一二三四五六七八九]?(?![般公])|[一二三四五六七八九](?![般公]))"
+)
 # Printed table numbers, as the first thing on a title line or alone on a line of their own.
 _NUMBERS = (
     re.compile(rf"^(?:部门|单位)?公开{_N}表?"),  # 公开01表 公开 06 表
@@ -72,6 +79,13 @@ def split_number(text: str) -> tuple[Optional[str], Optional[int], str]:
             rest = _AFTER_NUMBER.sub("", stripped[found.end() :])
             return found.group(0), numeral_value(found.group(1)), rest
     return None, None, text
+
+
+def is_suffix(text: str) -> bool:
+    """True for a title's bracketed suffix standing alone (（按功能分类）, （经济科目）); a year in
+    brackets under a title, （2023年度）, is a date line, not part of the title."""
+    text = compact(text)
+    return bool(_SUFFIX.fullmatch(text)) and not _CONTINUED.search(text) and not LEADING_YEAR.search(text[1:])
 
 
 def number_line(text: str) -> Optional[tuple[str, Optional[int]]]:

@@ -4,8 +4,8 @@ Two forms are printed. Entries with dot leaders and page numbers (``一、收入
 contents wherever they stand. Without leaders or page numbers, a 目录 heading opens the contents
 and the lines after it are entries as long as they are shaped like entries (short, no sentence,
 numbered, a part heading or a table title); the contents end at the first line that is not, or
-where the body starts by printing again a heading the contents listed. Such lines name tables;
-they never open one.
+where the body starts by printing again a heading the contents listed (with or without a
+leader). Such lines name tables; they never open one.
 """
 
 from __future__ import annotations
@@ -99,7 +99,9 @@ def find_contents(lines: Sequence[Line]) -> list[TocEntry]:
             continue
         entry = leader_entry(line)
         if entry is not None:
+            # listed too: the body printing the heading or title again ends the contents
             entries.append(entry)
+            listed.add(_key(entry.title))
             continue
         text = line_text(line)
         if _HEADING.match(text):

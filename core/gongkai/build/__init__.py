@@ -22,10 +22,10 @@ import attrs
 
 from .. import codes
 from ..amounts import make_cell
-from ..canonical import compact
+from ..canonical import CanonicalColumn, compact
 from ..schema import Cell, Column, Row, Table
 from .align import aligned
-from .base import ORDINAL_LABELS, Draft, MapColumn, Slot, provenance_of
+from .base import ORDINAL_LABELS, Draft, Group, MapColumn, Slot, names_column, provenance_of
 from .breaks import rejoined
 from .delimited import DelimitedBuilder
 from .form import FormBuilder
@@ -45,7 +45,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
         elif self.block.tabular:
             header, body = aligned(self.block.header, self.block.body)
             self.block = attrs.evolve(self.block, header=tuple(header), body=tuple(rejoined(body)))
-            groups = self._delimited_groups()
+            groups = [self._with_words_rejoined(group) for group in self._delimited_groups()]
             drafts = self._delimited_drafts(groups)
         else:
             groups = self._stream_groups()
@@ -70,6 +70,16 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             entity=self.block.entity,
             year=self.block.year,
         )
+
+    def _with_words_rejoined(self, group: Group) -> Group:
+        """The group with each amount column's header words broken over two header rows (基本支
+        above 出) joined back, where only the joined word is a header of the column."""
+        slots = []
+        for slot in group.slots:
+            if slot.column is not None and slot.column in {column.id for column in self.canonical.columns}:
+                slot = attrs.evolve(slot, header=_rejoined(self.canonical.column(slot.column), slot.header))
+            slots.append(slot)
+        return attrs.evolve(group, slots=tuple(slots))
 
     def _ordinal(self, slot: Slot) -> Optional[str]:
         return self._ordinals().get(slot.position)
@@ -105,3 +115,15 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             group=draft.group,
             provenance=provenance_of(draft.line),
         )
+
+
+def _rejoined(column: CanonicalColumn, path: tuple[str, ...]) -> tuple[str, ...]:
+    """``path`` with its innermost levels joined into one where they are a header word of
+    ``column`` broken over header rows (基本支 above 出), and printed apart name no header of it."""
+    if len(path) < 2 or names_column(column, path):
+        return path
+    for start in range(len(path) - 2, -1, -1):
+        joined = path[:start] + ("".join(path[start:]),)
+        if names_column(column, joined):
+            return joined
+    return path

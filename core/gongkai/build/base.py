@@ -9,7 +9,7 @@ from typing import Optional
 
 import attrs
 
-from ..canonical import CanonicalTable
+from ..canonical import CanonicalColumn, CanonicalTable, normalise_header
 from ..layout import Line
 from ..registrations import HeaderCell
 from ..schema import Finding, Provenance, Severity
@@ -133,3 +133,10 @@ def provenance_of(line: Optional[Line], position: Optional[int] = None) -> Prove
                 max(b[3] for b in known),
             )
     return Provenance(page=line.page, line=line.number, bbox=box)
+
+
+def names_column(column: CanonicalColumn, path: tuple[str, ...]) -> bool:
+    """True if one of the column's header paths is printed as the innermost levels of ``path``
+    (each level a whole header word: no word joined or cut)."""
+    parts = tuple(normalise_header(part) for part in path)
+    return any(len(alias) <= len(parts) and parts[len(parts) - len(alias) :] == alias for alias in column.aliases)

@@ -97,8 +97,10 @@ class DelimitedBuilder(BuilderBase):
         for index, row in enumerate(text_rows):
             cells = list(row) + [""] * (width - len(row))
             if index < len(text_rows) - 1:
+                # a header over several columns is written once, in its first: it reaches the
+                # amounts on its right, across a blank 行次 column too
                 for position in range(1, width):
-                    if not cells[position] and roles[position] == "amount":
+                    if not cells[position] and (roles[position] == "amount" or _feeds_amount(roles, position)):
                         cells[position] = cells[position - 1]
             filled_rows.append(cells)
         paths = []
@@ -244,6 +246,11 @@ def _printed_header(
             if 0 <= near < len(paths) and wanted.match(paths[near]):
                 return paths[near]
     return paths[position]
+
+
+def _feeds_amount(roles: Sequence[Optional[str]], position: int) -> bool:
+    """True for a 行次 position directly before an amount position."""
+    return roles[position] == "line_number" and position + 1 < len(roles) and roles[position + 1] == "amount"
 
 
 def _is_code_header(header: str) -> bool:

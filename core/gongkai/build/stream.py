@@ -10,7 +10,7 @@ from typing import Optional
 from .. import codes
 from ..amounts import normalise_number_text
 from ..canonical import CanonicalTable, compact, normalise_header
-from ..layout import LineKind
+from ..layout import Line, LineKind
 from ..registrations import HeaderCell
 from ..schema import Severity
 from ..segment import is_amount_text, line_text
@@ -42,17 +42,27 @@ class StreamBuilder(BuilderBase):
             # the header names each group (人员经费 | 公用经费 over code, name, 决算数): only the
             # amount column repeats
             tokens = [token for token in tokens if self.canonical.columns[0].match((token,))]
+        side_by_side = len(names) > 1
+        printed_groups = _group_words_line(self.block.header, names, self.canonical) if side_by_side else {}
+        start = 0
         for name in names:
-            found: dict[str, str] = {}
-            for token in tokens:
+            found: dict[str, list[int]] = {}
+            for index, token in enumerate(tokens):
                 column = self._map(HeaderCell(path=(token,), group=name))
-                if column and column not in found:
-                    found[column] = token
+                if column:
+                    found.setdefault(column, []).append(index)
+            # side-by-side groups are printed left to right: a group's header words come after
+            # those of the groups on its left
+            own = {column: [i for i in indexes if i >= start] or indexes for column, indexes in found.items()}
+            if side_by_side and own:
+                start = max(indexes[0] for indexes in own.values()) + 1
+            outer = (printed_groups[name],) if name in printed_groups else ()
+            headers = _stream_headers(own, tokens, self.canonical)
             slots = [Slot(position=-1, role="label")]
             if has_line_number:
                 slots.append(Slot(position=-1, role="line_number"))
-            for column in sorted(found, key=order.index):
-                slots.append(Slot(position=-1, role="amount", column=column, header=(found[column],)))
+            for column in sorted(own, key=order.index):
+                slots.append(Slot(position=-1, role="amount", column=column, header=outer + headers[column]))
             groups.append(Group(slots=tuple(slots), name=name))
         return groups
 
@@ -146,6 +156,58 @@ class StreamBuilder(BuilderBase):
                 current.label += compact(token)
         finish()
         return drafts
+
+
+def _group_words_line(
+    lines: Sequence[Line], names: Sequence[Optional[str]], canonical: CanonicalTable
+) -> dict[Optional[str], str]:
+    """The word printed over each side-by-side group, from a header line printing nothing but
+    the groups' words in order (收入 支出, 收     入 支     出); empty if no line does."""
+    for line in lines:
+        text = normalise_header(line_text(line))
+        printed: dict[Optional[str], str] = {}
+        position = 0
+        for name in names:
+            word = next((w for w in canonical.group_words.get(name or "", ()) if text.startswith(w, position)), None)
+            if word is None:
+                break
+            printed[name] = word
+            position += len(word)
+        if len(printed) > 1 and position == len(text):
+            return printed
+    return {}
+
+
+def _stream_headers(
+    found: dict[str, list[int]], tokens: list[str], canonical: CanonicalTable
+) -> dict[str, tuple[str, ...]]:
+    """Each column's header path from the header words naming it (their places among ``tokens``).
+
+    A column's header is the first word naming it, but for a word printed over several columns
+    (本年支出 over 小计 基本支出 项目支出): when a column is named by that word and by a later
+    one, and other columns have the two as a header path of theirs (本年支出/基本支出), the word
+    is the outer level of all of them.
+    """
+    headers: dict[str, tuple[str, ...]] = {column: (tokens[indexes[0]],) for column, indexes in found.items()}
+    for column, indexes in found.items():
+        if len(indexes) < 2:
+            continue
+        over = indexes[0]
+        word = tokens[over]
+        spanned = {
+            other: (word, tokens[others[0]])
+            for other, others in found.items()
+            if other != column and others[0] > over and _is_alias(canonical, other, (word, tokens[others[0]]))
+        }
+        if spanned:
+            headers[column] = (word, tokens[indexes[1]])
+            headers.update(spanned)
+    return headers
+
+
+def _is_alias(canonical: CanonicalTable, column: str, path: tuple[str, ...]) -> bool:
+    """True if ``path`` is, level for level, one of the printed header paths of ``column``."""
+    return tuple(normalise_header(part) for part in path) in canonical.column(column).aliases
 
 
 def _several_groups(tokens: list[str], canonical: CanonicalTable) -> bool:

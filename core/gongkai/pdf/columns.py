@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from typing import Optional
+from typing import Optional, Union
 
 import attrs
 
@@ -25,6 +25,7 @@ from ..codes import is_code
 from ..layout import Box
 from ..segment import is_amount_text, is_data_cells, is_integer_amount
 from .glyphs import is_cjk
+from .headers import HeaderWord, header_cells
 from .rows import TextRow
 
 _STOP_WORDS = ("单位：", "单位:", "公开")
@@ -44,28 +45,17 @@ class LooseTable:
     continues: bool = False
 
     def lines(self) -> list[tuple[tuple[str, ...], tuple[Optional[Box], ...], float, float]]:
-        """Each row as (cells, boxes, top, bottom); wrapped label lines joined to their row."""
-        out: list[tuple[list[str], list[Optional[Box]], float, float]] = []
-        header = True
-        for row in self.rows:
-            cells: list[str] = [""] * len(self.bands)
-            # a blank cell's box: its column band on the row's line
-            boxes: list[Optional[Box]] = [(left, row.top, right, row.bottom) for left, right in self.bands]
-            spans: list[list[int]] = []
-            for segment in row.segments:
-                covered = self._bands_of(segment)
-                spans.append(covered)
-                first = covered[0]
-                box = (segment.x0, segment.top, segment.x1, segment.bottom)
-                boxes[first] = _union(boxes[first], box) if cells[first] else box
-                cells[first] = _joined(cells[first], segment.text)
-            header = header and not is_data_cells(cells)
-            if header:
-                for covered in spans:
-                    for band in covered[1:]:
-                        cells[band], boxes[band] = cells[covered[0]], boxes[covered[0]]
-            elif out and _continues(cells):
-                previous = out[-1]
+        """Each row as (cells, boxes, top, bottom): the header rows (those above the first row
+        that prints data) read by the positions of their words, on every page alike so that a
+        header printed again on a new page reads the same; wrapped label lines joined to their
+        row."""
+        placed = [self._placed(row) for row in self.rows]
+        lead = next((i for i, (cells, _) in enumerate(placed) if is_data_cells(cells)), len(placed))
+        out = header_cells([row.segments for row in self.rows[:lead]], self.bands, self._bands_of)
+        heading = len(out)
+        for row, (cells, boxes) in zip(self.rows[lead:], placed[lead:]):
+            previous = out[-1] if len(out) > heading else None
+            if previous and _continues(cells, previous[0], row.top - previous[3] < 0.5 * row.size):
                 for band, text in enumerate(cells):
                     if text:
                         previous[0][band] = _joined(previous[0][band], text)
@@ -75,7 +65,19 @@ class LooseTable:
             out.append((cells, boxes, row.top, row.bottom))
         return [(tuple(cells), tuple(boxes), top, bottom) for cells, boxes, top, bottom in out]
 
-    def _bands_of(self, segment: TextRow) -> list[int]:
+    def _placed(self, row: TextRow) -> tuple[list[str], list[Optional[Box]]]:
+        """The row's segments in the bands under them (a segment over several, in the first)."""
+        cells: list[str] = [""] * len(self.bands)
+        # a blank cell's box: its column band on the row's line
+        boxes: list[Optional[Box]] = [(left, row.top, right, row.bottom) for left, right in self.bands]
+        for segment in row.segments:
+            first = self._bands_of(segment)[0]
+            box = (segment.x0, segment.top, segment.x1, segment.bottom)
+            boxes[first] = _union(boxes[first], box) if cells[first] else box
+            cells[first] = _joined(cells[first], segment.text)
+        return cells, boxes
+
+    def _bands_of(self, segment: Union[TextRow, HeaderWord]) -> list[int]:
         middle = (segment.x0 + segment.x1) / 2
         nearest = min(range(len(self.bands)), key=lambda i: _distance(self.bands[i], middle))
         covered = [
@@ -107,10 +109,14 @@ def _amount_like(text: str) -> bool:
     return is_amount_text(text) or is_integer_amount(text)
 
 
-def _continues(cells: list[str]) -> bool:
-    """True for a body line that only carries on the text of the row above (a wrapped name)."""
-    filled = [cell for cell in cells if cell]
-    return len(filled) == 1 and not _amount_like(filled[0]) and not is_code(filled[0]) and not is_data_cells(cells)
+def _continues(cells: list[str], above: Sequence[str], wrapped: bool) -> bool:
+    """True for a body line that only carries on the text of the row above: one name (its
+    amounts blank), or names ``wrapped`` at line spacing under the names of the row above (the
+    names of side-by-side groups wrapping together); never an amount or a code."""
+    filled = [(band, cell) for band, cell in enumerate(cells) if cell]
+    if not filled or is_data_cells(cells) or any(_amount_like(cell) or is_code(cell) for _, cell in filled):
+        return False
+    return len(filled) == 1 or (wrapped and all(above[band] for band, _ in filled))
 
 
 def _is_body(segments: Sequence[TextRow]) -> bool:
@@ -169,6 +175,21 @@ def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tu
                 owner[0], owner[1] = min(owner[0], segment.x0), max(owner[1], segment.x1)
             claimed.add(id(owner))
     return tuple((left, right) for left, right in bands)
+
+
+def _widened(bands: Sequence[tuple[float, float]], rows: Sequence[list[TextRow]]) -> tuple[tuple[float, float], ...]:
+    """The column ``bands`` of a table, widened by the segments of more of its ``rows`` that fall
+    in one band, with a band added for a segment standing where none is; a page that prints
+    some of the columns only (one group of a side-by-side table) keeps the others."""
+    widened = [list(band) for band in bands]
+    for segment in sorted((s for segments in rows for s in segments), key=lambda s: s.x0):
+        overlapped = [band for band in widened if _overlaps(band, segment)]
+        if len(overlapped) == 1:
+            overlapped[0][0], overlapped[0][1] = min(overlapped[0][0], segment.x0), max(overlapped[0][1], segment.x1)
+        elif not overlapped:
+            widened.append([segment.x0, segment.x1])
+            widened.sort()
+    return tuple((left, right) for left, right in widened)
 
 
 def _groups(segments: Sequence[TextRow], position: int, below: Sequence[Sequence[TextRow]]) -> bool:
@@ -238,7 +259,12 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
         while probe < len(rows) and rows[probe].top - rows[probe - 1].bottom < row_gap * rows[probe].size:
             if _stops(rows[probe]):
                 break
-            if body[probe] or len(segmented[probe]) >= 2 or _within_a_column(rows[probe], rows[start : end + 1]):
+            if (
+                body[probe]
+                or len(segmented[probe]) >= 2
+                or _within_a_column(rows[probe], rows[start : end + 1])
+                or _wraps_name(rows[probe], rows[probe - 1])
+            ):
                 end = probe  # rows with blank amounts (totals, names alone) belong to the table too
             probe += 1
         body_rows = [segmented[i] for i in range(index, end + 1) if body[i]]
@@ -252,10 +278,7 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
         if continues:
             assert carried is not None
             # the columns of both pages' rows: a column left empty on one page may print on the other
-            before = [row.segments for row in carried.rows[carried.header :]]
-            bands = _bands(
-                [s for s in before if _is_body(s)] + body_rows, [r.segments for r in carried.rows[: carried.header]]
-            )
+            bands = _widened(carried.bands, body_rows)
             tables.append(LooseTable(tuple(rows[start : end + 1]), bands, continues=True))
         elif len(body_rows) >= 2 or (start < index and len(body_rows[0]) >= 3):
             bands = _bands(body_rows, segmented[start:index])
@@ -271,10 +294,22 @@ def _within_a_column(row: TextRow, table: Sequence[TextRow]) -> bool:
     return left - row.size <= row.x0 and row.x1 <= right and row.x1 - row.x0 < 0.4 * (right - left) and "。" not in text
 
 
+def _wraps_name(row: TextRow, above: TextRow) -> bool:
+    """True for a line of one segment at line spacing under the name that starts the row above
+    (a name wrapped onto a second line)."""
+    name = above.segments[0]
+    return (
+        len(row.segments) == 1
+        and row.top - above.bottom < 0.5 * row.size
+        and name.x0 - row.size <= row.x0 <= name.x1
+        and row.x1 <= name.x1 + row.size
+    )
+
+
 def _header_start(rows: Sequence[TextRow], segmented: Sequence[list[TextRow]], first: int, floor: int) -> int:
     """Where the header above the body row ``first`` starts: the rows above it, close together,
-    up to the last one of several segments (a header word alone on its line, 科目名称 set lower
-    than the rest, is taken only below such a row)."""
+    up to the last one of several segments or of a short header word within the table's width
+    (项目 centred over the code and name columns on a line of its own, 预算/数 wrapped)."""
     row_gap = settings.current().row_gap
     start = probe = first
     while probe > floor:
@@ -282,9 +317,21 @@ def _header_start(rows: Sequence[TextRow], segmented: Sequence[list[TextRow]], f
         if _stops(above) or rows[probe].top - above.bottom >= row_gap * rows[probe].size:
             break
         probe -= 1
-        if len(segmented[probe]) >= 2:
+        if len(segmented[probe]) >= 2 or _header_word(rows[probe], rows[start : first + 1]):
             start = probe
     return start
+
+
+def _header_word(row: TextRow, table: Sequence[TextRow]) -> bool:
+    """True for a line of one short word, no sentence, inside the table's width, over its header."""
+    left, right = min(r.x0 for r in table), max(r.x1 for r in table)
+    return (
+        len(row.segments) == 1
+        and len(row.text) <= settings.current().header_word_chars
+        and left - row.size <= row.x0
+        and row.x1 <= right + row.size
+        and not any(mark in row.text for mark in "：:。，；")
+    )
 
 
 def _stops(row: TextRow) -> bool:

@@ -10,6 +10,7 @@ over several columns repeated in each, as the lines of a ruled grid's header are
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Optional
 
@@ -18,6 +19,9 @@ import attrs
 from ..layout import Box
 from .glyphs import is_cjk
 from .rows import TextRow
+
+# the column bands (left, right) and the band a word stands over
+_Columns = tuple[Sequence[tuple[float, float]], Callable[["HeaderWord"], int]]
 
 
 @attrs.frozen
@@ -78,48 +82,90 @@ def header_words(rows: Sequence[Sequence[TextRow]]) -> list[list[HeaderWord]]:
     return lines
 
 
-def _spread(
-    word: HeaderWord, lines: Sequence[Sequence[HeaderWord]], band_of: Callable[[HeaderWord], int]
-) -> Optional[list[int]]:
-    """The bands a header over several columns spans: the most columns next to one another whose
-    headers, printed under it between the midpoints to its neighbours, it is centred over;
-    None when no header under it says so. Only a header with nothing printed
-    above it is read so: lower down, its neighbours at its level need not share its line, and
-    what it spans is not told apart from what they do."""
-    if any(other.bottom <= word.top for words in lines for other in words):
-        return None
-    beside = [
-        other
-        for words in lines
-        for other in words
-        if other is not word and other.top < word.bottom and word.top < other.bottom
-    ]
-    left = max((other.x1 for other in beside if other.x1 <= word.x0), default=None)
-    right = min((other.x0 for other in beside if other.x0 >= word.x1), default=None)
-    low = (left + word.x0) / 2 if left is not None else float("-inf")
-    high = (right + word.x1) / 2 if right is not None else float("inf")
-    under = [
-        other
-        for words in lines
-        for other in words
-        if other.top >= word.bottom - 0.2 * word.size and low <= other.middle <= high
-    ]
+def _runs(
+    word: HeaderWord, words: Sequence[HeaderWord], tops: set[int], columns: _Columns
+) -> list[tuple[float, list[int]]]:
+    """The runs of columns next to one another that ``word`` could stand over, each with how far
+    off their middle it is: runs of the columns whose lower headers are printed under it,
+    between the middles of its neighbours on its line, no column between them without such a
+    header, their middle within a character (or a tenth of their width) of its own. A run
+    reaches from its first column's left edge to its last one's right edge, or as far as the
+    words under it do."""
+    edges, band_of = columns
+    beside = [other for other in words if other is not word and other.top < word.bottom and word.top < other.bottom]
+    low = max((other.middle for other in beside if other.x1 <= word.x0), default=float("-inf"))
+    high = min((other.middle for other in beside if other.x0 >= word.x1), default=float("inf"))
     by_band: dict[int, list[HeaderWord]] = {}
-    for other in under:
-        by_band.setdefault(band_of(other), []).append(other)
+    for other in words:
+        if id(other) not in tops and other.top >= word.bottom - 0.2 * word.size and low < other.middle < high:
+            by_band.setdefault(band_of(other), []).append(other)
     bands = sorted(by_band)
-    best: Optional[list[int]] = None
+    runs = []
     for i in range(len(bands)):
         for j in range(i + 1, len(bands)):
             run = bands[i : j + 1]
             if run[-1] - run[0] != j - i:
                 break  # a column between them prints no header under this one
-            words = [other for band in run for other in by_band[band]]
-            left, right = min(other.x0 for other in words), max(other.x1 for other in words)
-            centred = abs((left + right) / 2 - word.middle) <= max(word.size, 0.1 * (right - left))
-            if centred and (best is None or len(run) > len(best)):
-                best = run
-    return best
+            under = [other for band in run for other in by_band[band]]
+            left = min([edges[run[0]][0]] + [other.x0 for other in under])
+            right = max([edges[run[-1]][1]] + [other.x1 for other in under])
+            off = abs((left + right) / 2 - word.middle)
+            if off <= max(word.size, 0.1 * (right - left)):
+                runs.append((off, run))
+    return runs
+
+
+def _above(upper: HeaderWord, lower: HeaderWord, within: bool) -> bool:
+    """True if ``upper`` is printed above ``lower``; ``within`` a header over some columns, only
+    if ``lower`` stands within its reach (its width, or four characters, on either side)."""
+    if upper.bottom > lower.top:
+        return False
+    reach = max(upper.x1 - upper.x0, 4 * upper.size)
+    return not within or upper.x0 - reach <= lower.middle <= upper.x1 + reach
+
+
+def _spreads(words: Sequence[HeaderWord], columns: _Columns, within: bool = False) -> dict[int, list[int]]:
+    """The columns each header over several columns spans (keyed by ``id`` of the word).
+
+    The headers with nothing printed above them (``within`` a header's columns: above them and
+    near) are read together, since a run of columns
+    centred under one header is also centred under it widened by a column on each side: as
+    many of them as can be are spread over runs of their own, no two over one column, then
+    over as many columns as they can, then as well centred as they can. Under each header so
+    spread, the headers printed below it over its columns are read the same way, level by
+    level (基本支出 over 人员经费 and 公用经费 under 本年支出)."""
+    ids = {id(word) for word in words}
+    tops = {id(word) for word in words if not any(_above(other, word, within) for other in words)}
+    heads = sorted((word for word in words if id(word) in tops), key=lambda word: word.middle)
+    band_of = columns[1]
+    options = [_runs(word, words, tops, columns) for word in heads]
+
+    @functools.cache
+    def best(index: int, after: int) -> tuple[tuple[int, int, float], tuple[Optional[list[int]], ...]]:
+        if index == len(heads):
+            return (0, 0, 0.0), ()
+        score, chosen = best(index + 1, after)
+        result = score, (None, *chosen)
+        for off, run in options[index]:
+            if run[0] > after:
+                (count, cover, offs), chosen = best(index + 1, run[-1])
+                score = (count + 1, cover + len(run), offs - off)
+                if score > result[0]:
+                    result = score, (run, *chosen)
+        return result
+
+    spreads: dict[int, list[int]] = {}
+    for head, run in zip(heads, best(0, -1)[1]):
+        if run is None:
+            continue
+        spreads[id(head)] = run
+        below = [
+            word
+            for word in words
+            if id(word) not in tops and band_of(word) in run and word.top >= head.bottom - 0.2 * head.size
+        ]
+        spreads.update({key: value for key, value in _spreads(below, columns, True).items() if key in ids})
+    return spreads
 
 
 def header_cells(
@@ -132,6 +178,7 @@ def header_cells(
     ``band_of`` gives the bands a word stands over when it is not a header over several
     columns."""
     lines = header_words(rows)
+    spreads = _spreads([word for words in lines for word in words], (bands, lambda other: band_of(other)[0]))
     out: list[tuple[list[str], list[Optional[Box]], float, float]] = []
     for row, words in zip(rows, lines):
         if not words:
@@ -140,9 +187,26 @@ def header_cells(
         cells: list[str] = [""] * len(bands)
         boxes: list[Optional[Box]] = [(left, top, right, bottom) for left, right in bands]
         for word in words:
-            covered = _spread(word, lines, lambda other: band_of(other)[0]) or band_of(word)
+            covered = spreads.get(id(word)) or band_of(word)
             for band in covered:
                 cells[band] = _join(cells[band], word.text) if band == covered[0] else cells[covered[0]]
                 boxes[band] = word.box()
         out.append((cells, boxes, top, max(word.bottom for word in words)))
+    _fill_down(out)
     return out
+
+
+def _fill_down(lines: list[tuple[list[str], list[Optional[Box]], float, float]]) -> None:
+    """Repeat each column's header words into its blank lines above and below them: a header
+    cell that spans several header lines is centred between them, and the lines its
+    neighbours' words fall on do not cut it."""
+    for band in range(len(lines[0][0]) if lines else 0):
+        printed = [index for index, (cells, _, _, _) in enumerate(lines) if cells[band]]
+        if not printed:
+            continue
+        source = printed[0]
+        for index, (cells, boxes, _, _) in enumerate(lines):
+            if cells[band]:
+                source = index
+            else:
+                cells[band], boxes[band] = lines[source][0][band], lines[source][1][band]

@@ -117,17 +117,20 @@ def _grid_lines(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:
     boxes = [(span.x0, span.top, span.x1, span.bottom) for span in grid.spans]
     lines: list[PageLine] = []
     header = True
-    start = 0
-    band = _unruled_header(grid, inside, rows_of)
-    if band:
-        lines += _positional_header(grid, [glyph for index in band for glyph in inside[index]])
-        start = max(grid.spans[index].row + grid.spans[index].rows for index in band)
-        header = False
-    for r in range(start, len(grid.ys) - 1):
+    captions = _captions(grid, rows_of)
+    band = _unruled_header(grid, inside, rows_of, captions)
+    skipped: range = range(0)
+    for r in range(len(grid.ys) - 1):
+        if band and r == captions:
+            lines += _positional_header(grid, [glyph for index in band for glyph in inside[index]])
+            skipped = range(r, max(grid.spans[index].row + grid.spans[index].rows for index in band))
+            header = False
+        if r in skipped:
+            continue
         owners = grid.owner[r]
         starts = [(grid.spans[index].row, grid.spans[index].column) == (r, c) for c, index in enumerate(owners)]
         cells = tuple(texts[index] if start else "" for index, start in zip(owners, starts))
-        header = header and not is_data_cells(cells)
+        header = header and (r < captions or not is_data_cells(cells))  # a caption (一、…表) is no row
         if header:
             cells = tuple(texts[index] for index in owners)
         if not any(cells):
@@ -150,25 +153,43 @@ def _grid_lines(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:
     return lines
 
 
-def _unruled_header(grid: Grid, inside: Sequence[Sequence[Glyph]], rows_of: Sequence[Sequence[TextRow]]) -> list[int]:
+def _captions(grid: Grid, rows_of: Sequence[Sequence[TextRow]]) -> int:
+    """How many rows at the top of the grid are one cell across its width above its header (a
+    title or the publisher and unit printed inside the frame). A header printed without inner
+    rules is one such cell too: the last of them when the row under them prints data."""
+    rows = len(grid.ys) - 1
+    count = next((r for r in range(rows) if len(set(grid.owner[r])) > 1), rows)
+    if count == rows:
+        return 0
+    cells = tuple(joined(rows_of[index]) if grid.spans[index].row == count else "" for index in grid.owner[count])
+    return max(0, count - 1) if is_data_cells(cells) else count
+
+
+def _unruled_header(
+    grid: Grid, inside: Sequence[Sequence[Glyph]], rows_of: Sequence[Sequence[TextRow]], captions: int
+) -> list[int]:
     """The spans of the grid's header when it is printed without its inner rules: a cell over
-    several columns above the first body row holding words set apart on one line (a header
-    over several columns is one word, perhaps letter-spaced); empty when the header is ruled."""
+    several columns above the first body row (below the ``captions`` rows) holding words set
+    apart (a header over several columns is one word, perhaps letter-spaced); empty when the
+    header is ruled."""
     band: list[int] = []
-    for r in range(len(grid.ys) - 1):
+    for r in range(captions, len(grid.ys) - 1):
         owners = list(dict.fromkeys(grid.owner[r]))
         cells = tuple(joined(rows_of[index]) if grid.spans[index].row == r else "" for index in grid.owner[r])
         if is_data_cells(cells):
             break
         band += [index for index in owners if index not in band]
-    merged = any(grid.spans[index].columns > 1 and any(_words_apart(row) for row in rows_of[index]) for index in band)
+    merged = any(grid.spans[index].columns > 1 and _words_apart(rows_of[index]) for index in band)
     return band if merged and any(inside[index] for index in band) else []
 
 
-def _words_apart(row: TextRow) -> bool:
-    """True for a line holding two words set apart, not one word spread letter by letter over
-    its cell (支  出, 因 公 出 国: a segment a character)."""
-    return sum(1 for segment in row.segments if len(segment.text) > 1) >= 2
+def _words_apart(rows: Sequence[TextRow]) -> bool:
+    """True for a cell holding two words set apart side by side, on one line or on lines of
+    their own (a header word centred lower than its neighbour), not one word spread letter by
+    letter over its cell (支  出, 因 公 出 国: a segment a character) nor lines centred one
+    under the other."""
+    words = [segment for row in rows for segment in row.segments if len(segment.text) > 1]
+    return any(a.x1 + a.size < b.x0 for a in words for b in words)
 
 
 def _positional_header(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:

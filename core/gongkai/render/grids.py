@@ -3,7 +3,8 @@
 The grid prints what the table holds: its rows in their side-by-side groups, every amount's
 printed text unaltered, its 行次 numbers. The region decides the rest: 类/款/项 code columns or
 one code column, a 行次 column for tables without codes, a 栏次 row, and the order of columns.
-Column headers print the canonical header path (``spec/tables.toml``'s labels), which every
+Column headers print the path each column was read under (in the table's own region) or the
+region's or canonical header path (``spec/tables.toml``'s labels), which every
 region maps back to the same column.
 """
 
@@ -11,6 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Optional
+
+import attrs
 
 from ..canonical import CanonicalTable, load_spec
 from ..registrations import Conventions
@@ -32,15 +36,36 @@ def _columns(table: Table, canonical: CanonicalTable, conventions: Conventions) 
     return [c for c in order if c in present] + [c for c in present if c not in order]
 
 
-def _ordinal(column: str, printed: Sequence[str], table: Table, conventions: Conventions) -> str:
-    order = conventions.column_order.get(table.id)
-    if order:
-        return str(order.index(column) + 1) if column in order else ""
-    return str(printed.index(column) + 1)
+def column_ordinal(
+    column: str, order: Sequence[str], table: Table, conventions: Conventions, printed: Optional[Table]
+) -> str:
+    """The 栏次 number printed over ``column``: the one it was read under, else its place in the
+    region's order of columns (or in ``order``)."""
+    if printed is not None:
+        found = next((c.ordinal for c in printed.columns if c.id == column and c.ordinal), None)
+        if found:
+            return found
+    region_order = conventions.column_order.get(table.id)
+    if region_order:
+        return str(region_order.index(column) + 1) if column in region_order else ""
+    return str(order.index(column) + 1)
 
 
-def header_path(canonical: CanonicalTable, column: str, conventions: Conventions) -> tuple[str, ...]:
-    """The header path a region prints over ``column``: its own, else the canonical label."""
+def numbered(conventions: Conventions, printed: Optional[Table]) -> bool:
+    """True if the table prints a 栏次 row: the region numbers columns, or the table was read
+    with numbers over its columns."""
+    return conventions.column_numbers or (printed is not None and any(c.ordinal for c in printed.columns))
+
+
+def header_path(
+    canonical: CanonicalTable, column: str, conventions: Conventions, printed: Optional[Table] = None
+) -> tuple[str, ...]:
+    """The header path a region prints over ``column``: the one the ``printed`` table was read
+    under, else the region's own, else the canonical label."""
+    if printed is not None:
+        found = next((c.header for c in printed.columns if c.id == column and c.header), None)
+        if found:
+            return found
     label = conventions.headers.get(canonical.id, {}).get(column) or canonical.column(column).label
     return tuple(label.split("/"))
 
@@ -64,72 +89,94 @@ def _code_cells(row: Row, split: bool) -> list[str]:
     return [code[:3], code[3:5], code[5:7]] if code else ["", "", ""]
 
 
+@attrs.frozen
+class _Printing:
+    """What one table's grid is drawn from: the table, its canonical description, the columns
+    in printed order, the conventions, whether 行次 print, and the table whose printed headers
+    and 栏次 numbers are kept (the table itself in its own conventions, else None)."""
+
+    table: Table
+    canonical: CanonicalTable
+    columns: list[str]
+    conventions: Conventions
+    line_numbers: bool
+    printed: Optional[Table]
+
+    def path(self, column: str) -> tuple[str, ...]:
+        return header_path(self.canonical, column, self.conventions, self.printed)
+
+    def ordinal(self, column: str) -> str:
+        return column_ordinal(column, self.columns, self.table, self.conventions, self.printed)
+
+    @property
+    def numbered(self) -> bool:
+        return numbered(self.conventions, self.printed)
+
+
 def grid_of(table: Table, conventions: Conventions, own: bool = True) -> Grid:
     """``table`` as a grid in ``conventions``. A 行次 column prints when the table's rows carry
     行次 numbers, or, in another region's conventions (``own`` False), when that region numbers
-    the lines of tables without codes."""
+    the lines of tables without codes. In the table's own conventions its columns keep the
+    headers they were printed under."""
     canonical = load_spec().table(table.id)
-    columns = _columns(table, canonical, conventions)
     line_numbers = any(row.line_number for row in table.rows) or (
         not own and conventions.line_numbers and canonical.classification == "none"
     )
+    printing = _Printing(
+        table, canonical, _columns(table, canonical, conventions), conventions, line_numbers, table if own else None
+    )
     if canonical.groups and not canonical.repeated_groups:
-        return _grouped(table, canonical, columns, conventions, line_numbers)
+        return _grouped(printing)
     if canonical.repeated_groups:
-        return _repeated(table, canonical, columns, conventions)
-    return _plain(table, canonical, columns, conventions, line_numbers)
+        return _repeated(printing)
+    return _plain(printing)
 
 
-def _plain(
-    table: Table, canonical: CanonicalTable, columns: list[str], conventions: Conventions, line_numbers: bool
-) -> Grid:
-    coded = canonical.classification != "none"
-    split = coded and conventions.split_codes
+def _plain(p: _Printing) -> Grid:
+    coded = p.canonical.classification != "none"
+    split = coded and p.conventions.split_codes
     if not coded:
         lead: list[tuple[str, ...]] = [("项目",)]
     elif split:
         lead = [("项目", "科目编码", part) for part in ("类", "款", "项")] + [("项目", "科目名称")]
     else:
         lead = [("项目", "科目编码"), ("项目", "科目名称")]
-    if line_numbers:
+    if p.line_numbers:
         lead.append(("行次",))
-    paths = lead + [header_path(canonical, column, conventions) for column in columns]
+    paths = lead + [p.path(column) for column in p.columns]
     header = list(header_spans(paths))
-    if conventions.column_numbers:
-        texts = ["栏次"] + [""] * (len(lead) - 1) + [_ordinal(c, columns, table, conventions) for c in columns]
-        header.append(ordinal_row(texts))
+    if p.numbered:
+        header.append(ordinal_row(["栏次"] + [""] * (len(lead) - 1) + [p.ordinal(c) for c in p.columns]))
     body, totals = [], []
-    for index, row in enumerate(table.rows, start=1):
+    for index, row in enumerate(p.table.rows, start=1):
         cells = (_code_cells(row, split) if coded else []) + [row.label]
-        if line_numbers:
+        if p.line_numbers:
             cells.append(row.line_number or str(index))
-        cells += [_raw(row, column) for column in columns]
+        cells += [_raw(row, column) for column in p.columns]
         body.append(tuple(cells))
         totals.append(bool(_TOTAL.search(row.label)) and not row.code)
     return Grid(len(paths), tuple(header), tuple(body), tuple(totals))
 
 
-def _grouped(
-    table: Table, canonical: CanonicalTable, columns: list[str], conventions: Conventions, line_numbers: bool
-) -> Grid:
+def _grouped(p: _Printing) -> Grid:
     """Summary tables: income rows on the left, expenditure rows on the right."""
-    groups = list(canonical.groups)
-    by_group = {g: [c for c in columns if canonical.column(c).group == g] for g in groups}
+    groups = list(p.canonical.groups)
+    by_group = {g: [c for c in p.columns if p.canonical.column(c).group == g] for g in groups}
     paths: list[tuple[str, ...]] = []
     for group in groups:
         name = _GROUP_NAMES.get(group, group)
         paths.append((name, "项目"))
-        if line_numbers:
+        if p.line_numbers:
             paths.append((name, "行次"))
-        paths += [header_path(canonical, column, conventions) for column in by_group[group]]
+        paths += [p.path(column) for column in by_group[group]]
     header = list(header_spans(paths))
-    if conventions.column_numbers:
+    if p.numbered:
         texts: list[str] = []
         for group in groups:
-            texts += ["栏次"] + ([""] if line_numbers else [])
-            texts += [_ordinal(c, columns, table, conventions) for c in by_group[group]]
+            texts += ["栏次"] + ([""] if p.line_numbers else [])
+            texts += [p.ordinal(c) for c in by_group[group]]
         header.append(ordinal_row(texts))
-    lines = lines_of(table.rows)
+    lines = lines_of(p.table.rows)
     body, totals = [], []
     for number, line in enumerate(lines, start=1):
         slots = {row.group: row for row in line}
@@ -137,7 +184,7 @@ def _grouped(
         for index, group in enumerate(groups):
             row = slots.get(index)
             cells.append(row.label if row else "")
-            if line_numbers:
+            if p.line_numbers:
                 fallback = str(number + index * len(lines))
                 cells.append((row.line_number or fallback) if row else "")
             cells += [_raw(row, column) if row else "" for column in by_group[group]]
@@ -146,11 +193,11 @@ def _grouped(
     return Grid(len(paths), tuple(header), tuple(body), tuple(totals))
 
 
-def _repeated(table: Table, canonical: CanonicalTable, columns: list[str], conventions: Conventions) -> Grid:
+def _repeated(p: _Printing) -> Grid:
     """Economic tables: the same (code, name, amounts) group printed side by side."""
-    lines = lines_of(table.rows)
-    count = max(1 + max((row.group for row in table.rows), default=0), 1)
-    group_paths = [("科目编码",), ("科目名称",)] + [header_path(canonical, column, conventions) for column in columns]
+    lines = lines_of(p.table.rows)
+    count = max(1 + max((row.group for row in p.table.rows), default=0), 1)
+    group_paths: list[tuple[str, ...]] = [("科目编码",), ("科目名称",)] + [p.path(column) for column in p.columns]
     paths = group_paths * count
     header: list[tuple[Span, ...]] = list(header_spans(paths))
     body, totals = [], []
@@ -162,7 +209,7 @@ def _repeated(table: Table, canonical: CanonicalTable, columns: list[str], conve
             if row is None:
                 cells += [""] * len(group_paths)
                 continue
-            cells += [row.code or "", row.label] + [_raw(row, column) for column in columns]
+            cells += [row.code or "", row.label] + [_raw(row, column) for column in p.columns]
         body.append(tuple(cells))
         totals.append(any(_TOTAL.search(row.label) and not row.code for row in line))
     return Grid(len(paths), tuple(header), tuple(body), tuple(totals))

@@ -155,19 +155,32 @@ def _column_widths(page: _Page, grid: Grid, size: float, style: PdfStyle) -> lis
 
 
 def _fit(page: _Page, grid: Grid, style: PdfStyle) -> tuple[bool, float, list[float]]:
-    """Orientation, type size and column widths that fit the grid across the page."""
+    """Orientation, type size and column widths that fit the grid across the page. A table
+    whose figures do not fit across a portrait page even in the smallest type is printed
+    landscape, whatever the style forces (as producers turn such a page)."""
     portrait, landscape = 595.28 - 2 * MARGIN, 841.89 - 2 * MARGIN
     widths = _column_widths(page, grid, SIZE, style)
     if sum(widths) <= portrait and not style.landscape:
         return False, SIZE, widths
     if style.landscape is False:
-        landscape = portrait
+        figures = [all(_is_figure(row[c]) or not row[c] for row in grid.body) for c in range(grid.width)]
+        smallest = _column_widths(page, grid, MIN_SIZE, style)
+        if sum(w for w, figure in zip(smallest, figures) if figure) < 0.8 * portrait:
+            landscape = portrait
+        else:
+            style = attrs.evolve(style, landscape=None)
     size = SIZE
     while size > MIN_SIZE and sum(widths) > landscape:
         size -= 0.5
         widths = _column_widths(page, grid, size, style)
-    if sum(widths) > landscape:  # still too wide: squeeze the columns, names wrap more
-        widths = [w * landscape / sum(widths) for w in widths]
+    if sum(widths) > landscape:  # still too wide: squeeze the names, which wrap more; figures never wrap
+        figures = [all(_is_figure(row[c]) or not row[c] for row in grid.body) for c in range(grid.width)]
+        fixed = sum(w for w, figure in zip(widths, figures) if figure)
+        names = sum(widths) - fixed
+        if names and fixed < landscape:
+            widths = [w if figure else w * (landscape - fixed) / names for w, figure in zip(widths, figures)]
+        else:
+            widths = [w * landscape / sum(widths) for w in widths]
     return style.landscape is not False, size, widths
 
 
@@ -195,18 +208,20 @@ def _cell(
         y -= size * 1.25
 
 
-def _header_rules(grid: Grid, style: PdfStyle, r: int, span: Span) -> tuple[bool, bool, bool, bool]:
-    """Which of a header cell's rules are drawn: top, bottom, left, right."""
+def _header_rules(grid: Grid, style: PdfStyle, r: int, span: Span, captions: int) -> tuple[bool, bool, bool, bool]:
+    """Which of a header cell's rules are drawn: top, bottom, left, right. The first
+    ``captions`` rows (a title in the frame) are ruled all round; an "outer" header only along
+    its frame, below them."""
     if style.rules == "none":
         return False, False, False, False
     vertical = style.rules == "grid"
-    if style.header_rules == "outer":
+    if style.header_rules == "outer" and r >= captions:
         last = r + span.height == len(grid.header)
-        return r == 0, last, vertical and span.column == 0, vertical and span.column + span.width == grid.width
+        return r == captions, last, vertical and span.column == 0, vertical and span.column + span.width == grid.width
     return True, True, vertical, vertical
 
 
-def _draw_header(page: _Page, grid: Grid, xs: list[float], size: float, style: PdfStyle) -> None:
+def _draw_header(page: _Page, grid: Grid, xs: list[float], size: float, style: PdfStyle, captions: int = 0) -> None:
     leading = size * 1.25
     gap = 0.0 if style.rules == "grid" else GAP * size / SIZE  # white space kept between columns
     wrapped = {
@@ -239,7 +254,7 @@ def _draw_header(page: _Page, grid: Grid, xs: list[float], size: float, style: P
                 right=False,
                 centre=True,
             )
-            above, below, left, right = _header_rules(grid, style, r, s)
+            above, below, left, right = _header_rules(grid, style, r, s, captions)
             if above:
                 c.line(x0, top, x1, top)
             if below:
@@ -265,6 +280,12 @@ def draw_grid(page: _Page, grid: Grid, style: PdfStyle = PdfStyle(), title_rows:
     """The grid from a page of its own, its header repeated on every page it runs onto (as the
     style says) but for its first ``title_rows`` rows (a title printed in the frame)."""
     landscape, size, widths = _fit(page, grid, style)
+    if title_rows:
+        # a narrow table is widened to the title printed in its frame (one line, as far as it goes)
+        available = (841.89 if landscape else 595.28) - 2 * MARGIN
+        need = max(page.width_of(s.text, size) for spans in grid.header[:title_rows] for s in spans) + 2 * PAD
+        if sum(widths) < min(need, available):
+            widths = [w * min(need, available) / sum(widths) for w in widths]
     if landscape != (page.size[0] > page.size[1]):
         page.new_page(landscape)
     xs = [MARGIN]
@@ -273,7 +294,7 @@ def draw_grid(page: _Page, grid: Grid, style: PdfStyle = PdfStyle(), title_rows:
     leading = size * 1.25
     # without vertical rules, white space on both sides of every cell keeps the columns apart
     inset = PAD if style.rules == "grid" else PAD + GAP * size / SIZE / 2
-    _draw_header(page, grid, xs, size, style)
+    _draw_header(page, grid, xs, size, style, title_rows)
     c = page.canvas
     for index, row in enumerate(grid.body):
         cells = [

@@ -2,7 +2,8 @@
 
 Two tables are the same when they have the same canonical id, printed number and title, and the
 same rows in the same order: code, label, 行次, side-by-side group (for tables printed in groups)
-and, under every canonical column, the same status, printed text and value. A cell a row does not
+and, under every canonical column, the same status, printed text and value; and each canonical
+column is read under the header path (and 栏次) it is printed under. A cell a row does not
 print at all and a blank cell are the same: a printed grid cannot tell them apart.
 """
 
@@ -57,6 +58,15 @@ def table_differences(expected: Table, actual: Table) -> list[str]:
         for field in ("id", "number", "title")
         if getattr(expected, field) != getattr(actual, field)
     ]
+    printed = {column.id: column for column in actual.columns}
+    for column in expected.columns:
+        other = printed.get(column.id)
+        if other is not None and (other.header, other.ordinal) != (column.header, column.ordinal):
+            found.append(
+                f"{where}: column {column.id} is printed under {'/'.join(column.header)!r}"
+                f"{f' (栏次 {column.ordinal})' if column.ordinal else ''}, parsed under {'/'.join(other.header)!r}"
+                f"{f' (栏次 {other.ordinal})' if other.ordinal else ''}"
+            )
     grouped = bool(load_spec().table(expected.id).groups) if expected.id == actual.id else True
     for want, got in zip(expected.rows, actual.rows):
         found += row_differences(expected, want, got, grouped)

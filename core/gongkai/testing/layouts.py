@@ -59,6 +59,7 @@ class Layout:
     number: str = attrs.field(default="after", validator=attrs.validators.in_(NUMBER_PLACES))
     number_form: str = attrs.field(default="公开{nn}表", validator=attrs.validators.in_(NUMBER_FORMS))
     suffix: bool = False
+    two_lines: bool = False  # the title broken over two lines: before its suffix, or near its end
     section_heading: bool = False
     contents: bool = False
     pdf: PdfStyle = attrs.field(factory=PdfStyle)
@@ -90,6 +91,18 @@ def _title(document: Document, table: Table, layout: Layout, position: int) -> s
         "ordinal": f"{_CN[position - 1]}、",
     }[layout.prefix]
     return prefix + title
+
+
+def _broken(title: str) -> str:
+    """``title`` over two lines as a narrow page wraps it: its bracketed suffix on the second
+    line, else its last few characters (a short title stays on one line)."""
+    if len(title) < 16:
+        return title  # a short title fits on its line
+    if title.endswith("）") and "（" in title:
+        cut = title.rindex("（")
+    else:
+        cut = len(title) - min(6, len(title) // 3)
+    return f"{title[:cut]}\n{title[cut:]}"
 
 
 def _contents(document: Document, layout: Layout, titles: list[str]) -> list[Block]:
@@ -126,14 +139,14 @@ def lay_out_as(document: Document, layout: Layout) -> tuple[Sheet, Document]:
             position += 1
             title = _title(document, table, layout, position)
             number = _number(layout, position)
-            text = title
+            text = _broken(title) if layout.two_lines else title
             if number and layout.number == "same_line":
                 text = f"{number}：{text}"
-            if number and layout.number == "above":
-                blocks.append(Paragraph(number))
             if layout.section_heading and position == 1:
                 word = _KIND_WORDS.get(document.kind or "final", "决算")
                 blocks.append(Heading(f"第二部分 {document.year}年度部门{word}表", 3))
+            if number and layout.number == "above":
+                blocks.append(Paragraph(number))
             blocks.append(Heading(text, 2))
             if number and layout.number == "after":
                 blocks.append(Paragraph(number))
@@ -174,16 +187,9 @@ def pdf_styles(rules: Sequence[str] = RULES, header_rules: Sequence[str] = HEADE
 
 
 def _printed_so(layout: Layout) -> bool:
-    """False for a 表N or 附表N number after the title (numbers printed after the title are
-    公开NN表), and for what gongkai does not read yet: a number alone above a title printed
-    inside the frame, a title in the frame of a table whose header is repeated on the pages
-    it runs onto, a number alone between a section heading and the first title."""
-    if layout.number == "after" and "公开" not in layout.number_form:
-        return False
-    if layout.number == "above" and layout.section_heading:
-        return False
-    framed = layout.pdf.title_in_frame
-    return not (framed and (layout.number == "above" or layout.pdf.repeat_header))
+    """False for a 表N or 附表N number after the title: numbers printed after the title are
+    公开NN表."""
+    return not (layout.number == "after" and "公开" not in layout.number_form)
 
 
 def layouts(styles: Optional[st.SearchStrategy[PdfStyle]] = None) -> st.SearchStrategy[Layout]:
@@ -194,6 +200,7 @@ def layouts(styles: Optional[st.SearchStrategy[PdfStyle]] = None) -> st.SearchSt
         number=st.sampled_from(NUMBER_PLACES),
         number_form=st.sampled_from(NUMBER_FORMS),
         suffix=st.booleans(),
+        two_lines=st.booleans(),
         section_heading=st.booleans(),
         contents=st.booleans(),
         pdf=styles if styles is not None else pdf_styles(),

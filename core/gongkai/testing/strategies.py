@@ -29,7 +29,7 @@ from ..canonical import load_spec
 from ..codes import level, parent
 from ..registrations import Conventions, RegionProfile
 from ..render import NATIONAL
-from ..render.grids import header_path
+from ..render.grids import column_ordinal, header_path, numbered
 from ..schema import Cell, CellStatus, Column, Document, Region, Row, Table
 from ..specfiles import spec_text
 
@@ -250,7 +250,7 @@ class _Context:
 
     def table(self, table_id: str, columns: Sequence[str], rows: Sequence[Row]) -> Table:
         canonical = load_spec().table(table_id)
-        return Table(
+        table = Table(
             id=table_id,
             title=self.title(table_id),
             columns=tuple(Column(c, header_path(canonical, c, self.conventions)) for c in columns),
@@ -258,6 +258,11 @@ class _Context:
             number=self.number(table_id),
             entity=self.entity,
         )
+        if canonical.repeated_groups or not numbered(self.conventions, None):
+            return table  # the region prints no 栏次 row over this table
+        # the region prints a 栏次 row: each column is read under its number
+        ordinals = [column_ordinal(c, columns, table, self.conventions, None) or None for c in columns]
+        return attrs.evolve(table, columns=tuple(attrs.evolve(c, ordinal=o) for c, o in zip(table.columns, ordinals)))
 
 
 def _coded(label: str, code: str, cells: Sequence[Cell]) -> Row:
