@@ -14,7 +14,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import gongkai
@@ -25,7 +25,7 @@ from gongkai.render import lay_out
 from gongkai.render.grids import grid_of
 from gongkai.render.headers import header_spans
 from gongkai.render.sheet import Grid, Heading, Paragraph
-from gongkai.testing import differences, documents
+from gongkai.testing import differences, documents, profile_of
 
 from .seeds import FACTS, FIXTURES
 
@@ -237,3 +237,33 @@ def test_an_empty_table_under_a_header_of_three_levels_keeps_no_rows(to: str, do
     empty = attrs.evolve(document, tables=(attrs.evolve(table, rows=(), columns=columns),))
     again = gongkai.parse(gongkai.render(empty, to), name=f"empty.{ {'text': 'txt', 'markdown': 'md'}.get(to, to) }")
     assert differences(empty, again) == []
+
+
+@given(document=documents(tables=("basic_expenditure_economic",)))
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_one_word_over_a_whole_header_heads_every_column(document: Document) -> None:
+    """A line printing one word above the header (项目经费 over side-by-side groups, written once
+    at the start of the line by a text extract) is the outer level of every column."""
+    text = gongkai.render(document, "text").decode("utf-8")
+    header = next(line for line in text.splitlines() if line.startswith("科目编码\t"))
+    over = "项目经费" + "\t" * header.count("\t")  # the merged cell's other positions left empty
+    again = gongkai.parse(text.replace(header, f"{over}\n{header}", 1).encode("utf-8"), name="economic.txt")
+    table = document.tables[0]
+    columns = tuple(attrs.evolve(column, header=("项目经费", *column.header)) for column in table.columns)
+    expected = attrs.evolve(document, tables=(attrs.evolve(table, columns=columns),))
+    assert differences(expected, again) == []
+
+
+@given(document=documents(profile_of("yunnan"), tables=("income",)))
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+def test_sub_headers_printed_under_a_group_survive_a_text_round_trip(document: Document) -> None:
+    """事业收入 printed over 小计 and 其中：教育收费 (text writes the merged 事业收入 once): each
+    column comes back under its printed path, and 经营收入 right of them under its own only."""
+    table = document.tables[0]
+    ids = [column.id for column in table.columns]
+    assume("business_tuition" in ids and ids.index("business_tuition") < len(ids) - 1)
+    printed = {"business": ("事业收入", "小计"), "business_tuition": ("事业收入", "其中：教育收费")}
+    columns = tuple(attrs.evolve(column, header=printed.get(column.id, column.header)) for column in table.columns)
+    expected = attrs.evolve(document, tables=(attrs.evolve(table, columns=columns),))
+    again = gongkai.parse(gongkai.render(expected, "text"), name="income.txt")
+    assert differences(expected, again) == []

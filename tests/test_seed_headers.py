@@ -58,12 +58,8 @@ KNOWN: dict[tuple[str, str, int], str] = {
     ("003", "general_budget_expenditure", 1): "line 175 puts 年末结转和结余 one cell early, over 栏次 11 "
     "(本年支出/项目支出), and blank cells of the innermost header row are not read as under the merged "
     "基本支出 (栏次 9-10) and 项目支出结转和结余 (栏次 15-16) on their left",
-    ("003", "project_expenditure_economic", 1): "项目经费, merged over the whole table, does not reach the "
-    "amount columns: a header is carried right only across blank amount (and 行次) cells, not code or name cells",
     ("003", "government_fund", 1): "header lines 297-299 are each off the 栏次 row by a different number of cells "
     "(299 prints 小计 人员经费 公用经费 at its start): most columns get a neighbour's header",
-    ("003", "state_assets", 1): "其他固定资产 (line 378) is carried right over the blank cells under "
-    "对外投资/有价证券 and 在建工程, past the end of 固定资产 above it",
 }
 
 

@@ -93,14 +93,21 @@ class DelimitedBuilder(BuilderBase):
         return roles
 
     def _paths(self, width: int, text_rows: list[tuple[str, ...]], roles: list[Optional[str]]) -> list[tuple[str, ...]]:
-        filled_rows = []
+        filled_rows: list[list[str]] = []
         for index, row in enumerate(text_rows):
             cells = list(row) + [""] * (width - len(row))
-            if index < len(text_rows) - 1:
+            filled = [position for position, cell in enumerate(cells) if cell]
+            if index < len(text_rows) - 1 and filled == [0]:
+                cells = [cells[0]] * width  # a line of one word over the header heads every column (项目经费)
+            elif index < len(text_rows) - 1:
                 # a header over several columns is written once, in its first: it reaches the
-                # amounts on its right, across a blank 行次 column too
+                # amounts on its right, across a blank 行次 column too, but not past the end of
+                # the header over it
+                above = filled_rows[-1] if filled_rows else None
                 for position in range(1, width):
-                    if not cells[position] and (roles[position] == "amount" or _feeds_amount(roles, position)):
+                    if cells[position] or not (roles[position] == "amount" or _feeds_amount(roles, position)):
+                        continue
+                    if above is None or above[position] == above[position - 1]:
                         cells[position] = cells[position - 1]
             filled_rows.append(cells)
         paths = []
