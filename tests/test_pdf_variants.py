@@ -29,6 +29,7 @@ from gongkai.testing import (
     layouts,
     pdf_styles,
     print_pdf,
+    profile_of,
 )
 from gongkai.testing.layouts import NUMBER_FORMS, PREFIXES
 
@@ -140,3 +141,11 @@ def test_a_header_missing_its_inner_rules_is_read_by_position(document: Document
 def test_any_layout_round_trips(document: Document, layout: Layout) -> None:
     """Every title style with every way of drawing the table, together."""
     assert_read_back(print_pdf(document, layout))
+
+
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(profile_of("yunnan"), tables=("expenditure", "general_budget_expenditure")))
+def test_a_column_number_row_under_a_header_without_rules(document: Document) -> None:
+    """A 栏次 row (1, 2, 3 … under every column) is no header over columns: 基本支出 and 项目支出
+    standing side by side over their numbers stay two headers."""
+    assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(rules="none"))))

@@ -194,3 +194,15 @@ def test_a_city_body_is_not_claimed_by_central(entity: str, introduction: str) -
 
 def test_the_three_regions_are_registered() -> None:
     assert {region: profile_of(region).name for region in REGIONS} == {region: region for region in REGIONS}
+
+
+@pytest.mark.text
+def test_an_exact_national_title_outranks_the_regions_numbering() -> None:
+    """The central template's 表2 is its 收入 table; a university that numbers its 支出决算表 表2
+    (having left 收入决算表 out) still has an expenditure table, as the title says."""
+    text = (
+        _university_final("南京大学", "南京大学是教育部直属的全国重点大学。").decode("utf-8").replace("表3\n", "表2\n")
+    )
+    document = gongkai.parse(text.encode("utf-8"), name="南京大学.txt")
+    assert document.plugin == "central"
+    assert [(table.id, table.number) for table in document.tables] == [("summary", "表1"), ("expenditure", "表2")]

@@ -97,6 +97,8 @@ def _runs(
     high = min((other.middle for other in beside if other.x0 >= word.x1), default=float("inf"))
     by_band: dict[int, list[HeaderWord]] = {}
     for other in words:
+        if other.text.isdigit():
+            continue  # a 栏次 number stands under every column, grouped or not
         if id(other) not in tops and other.top >= word.bottom - 0.2 * word.size and low < other.middle < high:
             by_band.setdefault(band_of(other), []).append(other)
     bands = sorted(by_band)

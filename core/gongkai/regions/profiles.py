@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from ..canonical import normalise_title
+from ..canonical import load_spec, normalise_title
 from ..hookspecs import hookimpl
 from ..registrations import DetectionContext, RegionClaim, RegionProfile
 from ..schema import BY_NUMBER, BY_TITLE, Identification, Region
@@ -67,6 +67,11 @@ def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optiona
     for title in (block.title, block.heading):
         if title and normalise_title(title) in titles:
             return Identification(titles[normalise_title(title)], BY_TITLE)
+    # a title printed exactly as the national set prints it names its table whatever number it
+    # carries: regions renumber, and a template's 表2 may be another table than the region's 02
+    exact = load_spec().by_title(block.title, kind) if block.title and kind else None
+    if exact is not None:
+        return Identification(exact, BY_TITLE)
     if block.number is not None:
         table = profile.numbering.get(kind or "final", {}).get(block.number)
         return Identification(table, BY_NUMBER) if table is not None else None
