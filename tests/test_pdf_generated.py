@@ -11,6 +11,7 @@ the page and box it was printed in.
 from __future__ import annotations
 
 import os
+from typing import Optional
 
 import pytest
 from hypothesis import HealthCheck, assume, given, note, settings
@@ -20,7 +21,7 @@ import gongkai
 from gongkai import Document, Severity
 
 from .pdf_rendering import PdfStyle, render_pdf
-from .rendering import GenDocument, documents
+from .rendering import GenDocument, GenRow, GenTable, documents
 from .test_roundtrip import assert_identities, assert_table
 
 pytestmark = pytest.mark.pdf
@@ -141,3 +142,147 @@ def test_a_table_split_over_two_pages_is_one_table_on_both_pages(generated: GenD
         # the running header and page numbers are neither rows nor narrative
         assert not any("部门决算" in line.text and line.provenance.page > 1 for line in document.narrative)
         assert not any(line.text.strip("- ").isdigit() for line in document.narrative)
+
+
+# -- tables without rules broken over pages: examples hypothesis found, kept as they were -------
+
+_EXPENDITURE_COLUMNS = ("total", "basic", "project", "remit_superior", "operating", "subsidiary")
+
+
+def _expenditure(rows: list[tuple[Optional[str], str, dict[str, str]]], page_break: int) -> GenDocument:
+    lines = tuple(
+        (GenRow(label, tuple((c, amounts.get(c, "")) for c in _EXPENDITURE_COLUMNS), code, total=code is None),)
+        for code, label, amounts in rows
+    )
+    table = GenTable(
+        id="expenditure",
+        title="支出决算表",
+        heading="三、支出决算表",
+        number="03",
+        note="注：本表反映部门本年度各项支出情况。",
+        lines=lines,
+        layout={
+            "page_break": page_break,
+            "pad": "",
+            "bold": "all",
+            "split_code": False,
+            "total_in_name": False,
+            "ordinals": False,
+            "single_header": False,
+            "code_header": "科目编码",
+        },
+        wraps=(None,) * len(lines),
+    )
+    return GenDocument(entity="福州市医疗保障局", year=2019, tables=(table,), numbered=False, number_first=False)
+
+
+def _summary(income: list[str], expenditure: list[str], page_break: int) -> GenDocument:
+    """A summary whose named rows print 0.01 on the income side (or nothing), closing with the
+    total rows; the line before ``page_break`` is the last of its page."""
+    closing = [
+        (("本年收入合计", "0.01", True), ("本年支出合计", "0.01", True)),
+        (("使用非财政拨款结余", "", False), ("结余分配", "", False)),
+        (("年初结转和结余", "", False), ("年末结转和结余", "", False)),
+        (("总计", "0.01", True), ("总计", "0.01", True)),
+    ]
+    pairs = [
+        ((a, "0.01" if i == 0 else "", False), (b, "0.01" if i == 0 else "", False))
+        for i, (a, b) in enumerate(zip(income, expenditure))
+    ]
+    lines = tuple(
+        tuple(
+            GenRow(label, ((column, raw),), group=group, total=total)
+            for group, ((label, raw, total), column) in enumerate(zip(pair, ("income", "expenditure")))
+        )
+        for pair in pairs + closing
+    )
+    table = GenTable(
+        id="summary",
+        title="收入支出决算总表",
+        heading="一、收入支出决算总表",
+        number="01",
+        note="注：本表反映部门本年度的总收支和年末结转结余情况。",
+        lines=lines,
+        layout={
+            "page_break": page_break,
+            "pad": "",
+            "bold": "all",
+            "line_numbers": False,
+            "amount_header": "决算数",
+            "right_header": "项目",
+        },
+        wraps=(None,) * len(lines),
+    )
+    return GenDocument(entity="福州市医疗保障局", year=2019, tables=(table,), numbered=False, number_first=False)
+
+
+@pytest.mark.parametrize("repeat", [False, True], ids=["header-once", "header-repeated"])
+@pytest.mark.parametrize(
+    "generated",
+    [
+        pytest.param(
+            _expenditure(
+                [
+                    (None, "合计", {"subsidiary": "0.00"}),
+                    ("205", "教育支出", {}),
+                    ("2050803", "培训支出", {"subsidiary": "0.00"}),
+                ],
+                1,
+            ),
+            id="a-page-of-header-and-total-alone",
+        ),
+        pytest.param(
+            _expenditure(
+                [
+                    (
+                        None,
+                        "合计",
+                        {
+                            "total": "0.04",
+                            "project": "0.01",
+                            "remit_superior": "0.01",
+                            "operating": "0.01",
+                            "subsidiary": "0.01",
+                        },
+                    ),
+                    (
+                        "208",
+                        "社会保障和就业支出",
+                        {
+                            "total": "0.04",
+                            "project": "0.01",
+                            "remit_superior": "0.01",
+                            "operating": "0.01",
+                            "subsidiary": "0.01",
+                        },
+                    ),
+                    (
+                        "2089999",
+                        "其他社会保障和就业支出",
+                        {
+                            "total": "0.04",
+                            "basic": "—",
+                            "project": "0.01",
+                            "remit_superior": "0.01",
+                            "operating": "0.01",
+                            "subsidiary": "0.01",
+                        },
+                    ),
+                ],
+                1,
+            ),
+            id="a-column-empty-on-the-first-page",
+        ),
+        pytest.param(
+            _summary(["一、一般公共预算财政拨款收入", "二、上级补助收入"], ["一、一般公共服务支出", "二、教育支出"], 3),
+            id="a-blank-row-after-the-break-under-a-total",
+        ),
+    ],
+)
+def test_tables_without_rules_break_over_pages(generated: GenDocument, repeat: bool) -> None:
+    """A page showing only the header and the 合计 row is a table; a column no amount prints in on
+    the first page keeps its header's width for the next; the header printed again is never a
+    row, nor is a row of names whose amounts are blank; a total row's label is never continued by
+    the row that opens the next page."""
+    data = render_pdf(generated, PdfStyle(ruled=False, repeat_header=repeat))
+    assert_round_trip(gongkai.parse(data, name="generated.pdf"), generated)

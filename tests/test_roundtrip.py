@@ -63,15 +63,15 @@ def assert_table(parsed: Table, generated: GenTable, numbered: bool = True) -> N
     """The parsed table is the generated one: rows in order, every cell with its text and value."""
     assert parsed.id == generated.id
     assert parsed.number == (f"公开{generated.number}表" if numbered else None)
-    note("parsed rows:\n" + "\n".join(repr(describe(row)) for row in parsed.rows))
+    rows = "parsed rows:\n" + "\n".join(repr(describe(row)) for row in parsed.rows)
     expected = generated.rows
-    assert [(row.code, row.label) for row in parsed.rows] == [(row.code, row.label) for row in expected]
+    assert [(row.code, row.label) for row in parsed.rows] == [(row.code, row.label) for row in expected], rows
     for got, want in zip(parsed.rows, expected):
         assert got.group == want.group, (want.code, want.label)
         assert got.line_number == want.line_number, (want.code, want.label)
-        assert [cell.column for cell in got.cells] == [column for column, _ in want.cells], (want.code, want.label)
+        assert [cell.column for cell in got.cells] == [column for column, _ in want.cells], rows
         for cell, (column, raw) in zip(got.cells, want.cells):
-            where = (want.code, want.label, column, raw)
+            where = (want.code, want.label, column, raw, rows)
             assert cell.raw == raw, where
             assert cell.status is status_of(raw), where
             assert cell.value == value_of(raw), where

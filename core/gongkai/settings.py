@@ -66,6 +66,9 @@ class Settings:
     latin_space: float = _setting(0.3, "sizes", "a gap wider than this between two Latin or digit glyphs is a space")
     segment_gap: float = _setting(1.5, "sizes", "a gap wider than this between two glyphs separates two cells")
     figure_gap: float = _setting(0.6, "sizes", "a gap wider than this between a figure and a word separates cells")
+    wrap_gap: float = _setting(
+        0.5, "sizes", "a line set closer than this under another carries on its text (a wrapped word or name)"
+    )
     row_gap: float = _setting(2.5, "sizes", "white space between two rows of one unruled table is narrower than this")
     top_margin: float = _setting(
         0.12, "page height", "the share of the page at its top and bottom where only running headers and numbers stand"

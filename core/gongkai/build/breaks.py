@@ -4,7 +4,8 @@ Word and WPS break a table row across pages: the first line of a wrapped label s
 of one page (with the row's amounts) and the rest opens the next page as a row of its own
 (八、社会保障和就 | 1,608.51 … / 业支出). Such a rest prints only text, and only in cells where the
 row above prints text; it starts no new item (no ordinal, no code) and prints no amount. It is
-joined to the row it belongs to.
+joined to the row it belongs to. A label that ends with its total word (本年收入合计, 总计) is
+whole: the row after it is a row of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from ..canonical import compact
 from ..codes import is_code
 from ..layout import Line, LineKind
 from ..vocabulary import ORDINAL
+
+_TOTAL_WORDS = ("合计", "总计", "小计")
 
 
 def _rest_of(line: Line, previous: Line) -> bool:
@@ -33,6 +36,8 @@ def _rest_of(line: Line, previous: Line) -> bool:
         if looks_like_amount(text) or is_code(text) or ORDINAL.match(text):
             return False
         if position >= len(previous.cells) or not previous.cells[position].strip():
+            return False
+        if compact(previous.cells[position]).endswith(_TOTAL_WORDS):
             return False
     return True
 

@@ -50,12 +50,15 @@ class LooseTable:
         header printed again on a new page reads the same; wrapped label lines joined to their
         row."""
         placed = [self._placed(row) for row in self.rows]
-        lead = next((i for i, (cells, _) in enumerate(placed) if is_data_cells(cells)), len(placed))
+        # a row the header rows end with may be data after all (合计 with its amounts blank)
+        lead = next((i for i, (cells, _) in enumerate(placed[: self.header]) if is_data_cells(cells)), self.header)
         out = header_cells([row.segments for row in self.rows[:lead]], self.bands, self._bands_of)
         heading = len(out)
         for row, (cells, boxes) in zip(self.rows[lead:], placed[lead:]):
             previous = out[-1] if len(out) > heading else None
-            if previous and _continues(cells, previous[0], row.top - previous[3] < 0.5 * row.size):
+            if previous and _continues(
+                cells, previous[0], row.top - previous[3] < settings.current().wrap_gap * row.size
+            ):
                 for band, text in enumerate(cells):
                     if text:
                         previous[0][band] = _joined(previous[0][band], text)
@@ -144,33 +147,37 @@ def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tu
         else:
             bands.append([left, right])
     others = [s for segments in rows if len(segments) < typical for s in segments]
-    for segment in sorted(others, key=lambda s: s.x0):
-        overlapped = [band for band in bands if min(band[1], segment.x1) > max(band[0], segment.x0)]
-        if len(overlapped) == 1:
-            overlapped[0][0], overlapped[0][1] = min(overlapped[0][0], segment.x0), max(overlapped[0][1], segment.x1)
-        elif not overlapped:
-            bands.append([segment.x0, segment.x1])
-            bands.sort()
+    bands = [list(band) for band in _widened([(band[0], band[1]) for band in bands], [others])]
     body_segments = [s for segments in rows for s in segments]
     numeric = {
         id(band): 2 * sum(_amount_like(s.text) for s in body_segments if _overlaps(band, s))
         > sum(1 for s in body_segments if _overlaps(band, s))
         for band in bands
     }
+    headed: set[int] = set()  # the bands of columns no body row prints in, made from their headers
     for level in range(len(header) - 1, -1, -1):  # the innermost header row first: it names single columns
         segments = header[level]
         claimed = {id(band) for band in bands for segment in segments if _overlaps(band, segment)}
         for position, segment in enumerate(segments):
-            if any(_overlaps(band, segment) for band in bands):
+            overlapped = [band for band in bands if _overlaps(band, segment)]
+            if len(overlapped) == 1 and id(overlapped[0]) in headed:
+                # an empty column is as wide as its header (wider than its 栏次 number), so that
+                # the amounts a later page prints under it fall in it
+                overlapped[0][0], overlapped[0][1] = (
+                    min(overlapped[0][0], segment.x0),
+                    max(overlapped[0][1], segment.x1),
+                )
+            if overlapped:
                 continue
             owner = _column_of(bands, segment, numeric, segments)
             if owner is None or id(owner) in claimed:
-                if _groups(segments, position, header[level + 1 :]):
+                if _groups(header, level, position):
                     continue  # a header over several columns (收入 over 项目 and 决算数) makes none
                 # a column no body row prints in (or one whose band a neighbour header claims)
                 owner = [segment.x0, segment.x1]
                 bands.append(owner)
                 bands.sort()
+                headed.add(id(owner))
             else:
                 owner[0], owner[1] = min(owner[0], segment.x0), max(owner[1], segment.x1)
             claimed.add(id(owner))
@@ -192,10 +199,13 @@ def _widened(bands: Sequence[tuple[float, float]], rows: Sequence[list[TextRow]]
     return tuple((left, right) for left, right in widened)
 
 
-def _groups(segments: Sequence[TextRow], position: int, below: Sequence[Sequence[TextRow]]) -> bool:
-    """True if a header stands over other headers printed below it: within its reach, up to the
-    midpoints to its neighbours in its row and no more than its width (or four characters) on
-    either side."""
+def _groups(header: Sequence[Sequence[TextRow]], level: int, position: int) -> bool:
+    """True if the header at ``position`` in header row ``level`` stands over other headers
+    printed below it: within its reach (up to the midpoints to its neighbours in its row and no
+    more than its width, or four characters, on either side), and nearer to it than to any other
+    header printed above them (科目名称 under 项目, beside an amount header centred over two
+    header lines, is 项目's)."""
+    segments = header[level]
     segment = segments[position]
     reach = max(segment.x1 - segment.x0, 4 * segment.size)
     left, right = segment.x0 - reach, segment.x1 + reach
@@ -203,7 +213,19 @@ def _groups(segments: Sequence[TextRow], position: int, below: Sequence[Sequence
         left = max(left, (segments[position - 1].x1 + segment.x0) / 2)
     if position + 1 < len(segments):
         right = min(right, (segment.x1 + segments[position + 1].x0) / 2)
-    return any(left <= (other.x0 + other.x1) / 2 <= right for row in below for other in row)
+    for depth in range(level + 1, len(header)):
+        for other in header[depth]:
+            if not left <= (other.x0 + other.x1) / 2 <= right:
+                continue
+            gap = _gap(segment, other)
+            if all(_gap(above, other) >= gap for row in header[:depth] for above in row if above is not segment):
+                return True
+    return False
+
+
+def _gap(one: TextRow, other: TextRow) -> float:
+    """The horizontal white space between two segments (0 where they overlap)."""
+    return max(0.0, max(one.x0, other.x0) - min(one.x1, other.x1))
 
 
 def _column_of(
@@ -279,12 +301,27 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
             assert carried is not None
             # the columns of both pages' rows: a column left empty on one page may print on the other
             bands = _widened(carried.bands, body_rows)
-            tables.append(LooseTable(tuple(rows[start : end + 1]), bands, continues=True))
-        elif len(body_rows) >= 2 or (start < index and len(body_rows[0]) >= 3):
+            repeated = _repeated_header(rows[start:index], carried)
+            tables.append(LooseTable(tuple(rows[start : end + 1]), bands, header=repeated, continues=True))
+        elif len(body_rows) >= 2 or (start < index and _names_columns(body_rows[0], segmented[start:index])):
             bands = _bands(body_rows, segmented[start:index])
             tables.append(LooseTable(tuple(rows[start : end + 1]), bands, header=index - start))
         index = floor = end + 1
     return tables
+
+
+def _repeated_header(rows: Sequence[TextRow], carried: LooseTable) -> int:
+    """How many of the ``rows`` that start a continued table print the header of the page before
+    again (the same words, line by line); the rows after them are the table's."""
+    printed = {row.text for row in carried.rows[: carried.header]}
+    return next((count for count, row in enumerate(rows) if row.text not in printed), len(rows))
+
+
+def _names_columns(row: Sequence[TextRow], header: Sequence[Sequence[TextRow]]) -> bool:
+    """True if a single body row under ``header`` is a table's: it prints three segments or more,
+    or a header row above it names three columns or more (a page that shows only a table's
+    header and its 合计, the rest carried over to the next page)."""
+    return max(len(row), *(len(segments) for segments in header)) >= 3
 
 
 def _within_a_column(row: TextRow, table: Sequence[TextRow]) -> bool:
@@ -300,7 +337,7 @@ def _wraps_name(row: TextRow, above: TextRow) -> bool:
     name = above.segments[0]
     return (
         len(row.segments) == 1
-        and row.top - above.bottom < 0.5 * row.size
+        and row.top - above.bottom < settings.current().wrap_gap * row.size
         and name.x0 - row.size <= row.x0 <= name.x1
         and row.x1 <= name.x1 + row.size
     )

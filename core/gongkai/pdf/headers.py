@@ -16,6 +16,7 @@ from typing import Optional
 
 import attrs
 
+from .. import settings
 from ..layout import Box
 from .glyphs import is_cjk
 from .rows import TextRow
@@ -53,7 +54,10 @@ def _wraps(upper: HeaderWord, lower: TextRow) -> bool:
     """True if ``lower`` carries on ``upper`` on the next line: at line spacing, under it."""
     gap = lower.top - upper.bottom
     middle = (lower.x0 + lower.x1) / 2
-    return -0.2 * lower.size <= gap < 0.5 * lower.size and upper.x0 - lower.size <= middle <= upper.x1 + lower.size
+    return (
+        -0.2 * lower.size <= gap < settings.current().wrap_gap * lower.size
+        and upper.x0 - lower.size <= middle <= upper.x1 + lower.size
+    )
 
 
 def header_words(rows: Sequence[Sequence[TextRow]]) -> list[list[HeaderWord]]:
@@ -136,7 +140,6 @@ def _spreads(words: Sequence[HeaderWord], columns: _Columns, within: bool = Fals
     over as many columns as they can, then as well centred as they can. Under each header so
     spread, the headers printed below it over its columns are read the same way, level by
     level (基本支出 over 人员经费 and 公用经费 under 本年支出)."""
-    ids = {id(word) for word in words}
     tops = {id(word) for word in words if not any(_above(other, word, within) for other in words)}
     heads = sorted((word for word in words if id(word) in tops), key=lambda word: word.middle)
     band_of = columns[1]
@@ -166,7 +169,7 @@ def _spreads(words: Sequence[HeaderWord], columns: _Columns, within: bool = Fals
             for word in words
             if id(word) not in tops and band_of(word) in run and word.top >= head.bottom - 0.2 * head.size
         ]
-        spreads.update({key: value for key, value in _spreads(below, columns, True).items() if key in ids})
+        spreads.update(_spreads(below, columns, True))
     return spreads
 
 
