@@ -50,18 +50,6 @@ def hand_read_headers() -> list[HandReadHeader]:
 
 HEADERS = hand_read_headers()
 
-#: Tables whose parsed headers are known to differ from the print, and why (strict: the test
-#: fails as soon as one of them is read right, so the mark is taken off).
-KNOWN: dict[tuple[str, str, int], str] = {
-    ("003", "income", 1): "the extract prints 事业收入's 小计 | 其中：教育收费 at the end of header line 58, off "
-    "their columns: 栏次 4 and 5 are read as 事业收入 alone",
-    ("003", "general_budget_expenditure", 1): "line 175 puts 年末结转和结余 one cell early, over 栏次 11 "
-    "(本年支出/项目支出), and blank cells of the innermost header row are not read as under the merged "
-    "基本支出 (栏次 9-10) and 项目支出结转和结余 (栏次 15-16) on their left",
-    ("003", "government_fund", 1): "header lines 297-299 are each off the 栏次 row by a different number of cells "
-    "(299 prints 小计 人员经费 公用经费 at its start): most columns get a neighbour's header",
-}
-
 
 def _table_key(entry: HandReadHeader) -> tuple[str, str, int]:
     return entry.seed, entry.table, entry.occurrence
@@ -71,8 +59,6 @@ def _table_params() -> list[object]:
     params = []
     for seed, table, occurrence in dict.fromkeys(_table_key(entry) for entry in HEADERS):
         marks = [getattr(pytest.mark, FACTS[seed].format)]
-        if (seed, table, occurrence) in KNOWN:
-            marks.append(pytest.mark.xfail(reason=KNOWN[seed, table, occurrence], strict=True))
         suffix = f"#{occurrence}" if occurrence > 1 else ""
         params.append(pytest.param(seed, table, occurrence, marks=marks, id=f"{seed}-{table}{suffix}"))
     return params

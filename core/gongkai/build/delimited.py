@@ -17,6 +17,7 @@ from ..layout import Line, LineKind
 from ..registrations import HeaderCell
 from ..segment import is_amount_text, is_integer_amount
 from .base import ORDINAL_LABELS, SMALL_INT, BuilderBase, Draft, Group, Slot
+from .realign import realigned
 
 _LINE_NUMBER_HEADERS = ("行次",)
 _CODE_HEADERS = ("编码", "代码")
@@ -36,9 +37,10 @@ class DelimitedBuilder(BuilderBase):
                 return {p: cell.strip() for p, cell in enumerate(line.cells) if SMALL_INT.match(cell.strip())}
         return {}
 
-    def _text_rows(self, *, ordinal_words: bool) -> list[tuple[str, ...]]:
-        """Header rows as compact text. The 栏次 row is left out, or with ``ordinal_words`` kept
-        for its words (类/款/项 over the code columns) but not its numbers."""
+    def _text_rows(self, width: int, *, ordinal_words: bool) -> list[tuple[str, ...]]:
+        """Header rows as compact text, put back over their columns where a text extract printed
+        them off (:mod:`.realign`). The 栏次 row is left out, or with ``ordinal_words`` kept for
+        its words (类/款/项 over the code columns) but not its numbers."""
         rows = []
         for line in self.block.header:
             if line.kind is not LineKind.CELLS or not line.filled:
@@ -49,7 +51,9 @@ class DelimitedBuilder(BuilderBase):
                     continue
                 cells = tuple("" if SMALL_INT.match(cell) else cell for cell in cells)
             rows.append(cells)
-        return rows
+        # where the columns are is what the body and the 栏次 numbers say, not the header
+        body = [line.cells for line in self.block.body if line.kind is LineKind.CELLS]
+        return realigned(rows, self._vote(width, [], body, self._ordinals()), self._last_column())
 
     def _roles(self, width: int, text_rows: list[tuple[str, ...]]) -> list[Optional[str]]:
         """Each position's role, from what the body prints there and the header above it.
@@ -99,10 +103,12 @@ class DelimitedBuilder(BuilderBase):
             filled = [position for position, cell in enumerate(cells) if cell]
             if index < len(text_rows) - 1 and filled == [0]:
                 cells = [cells[0]] * width  # a line of one word over the header heads every column (项目经费)
-            elif index < len(text_rows) - 1:
+            else:
                 # a header over several columns is written once, in its first: it reaches the
                 # amounts on its right, across a blank 行次 column too, but not past the end of
-                # the header over it
+                # the header over it. In the innermost row too: a header cell is a rectangle, so
+                # a blank under the header that also spans the column on its left is the same
+                # cell as that column's (基本支出 over 栏次 8-10 without sub-headers).
                 above = filled_rows[-1] if filled_rows else None
                 for position in range(1, width):
                     if cells[position] or not (roles[position] == "amount" or _feeds_amount(roles, position)):
@@ -120,11 +126,22 @@ class DelimitedBuilder(BuilderBase):
             paths.append(tuple(path))
         return paths
 
+    def _last_column(self) -> int:
+        """The last position the table prints in: a body cell or a 栏次 number."""
+        printed = [
+            position
+            for line in self.block.body
+            if line.kind is LineKind.CELLS
+            for position, cell in enumerate(line.cells)
+            if cell.strip()
+        ]
+        return max(printed + list(self._ordinals()), default=-1)
+
     def _delimited_groups(self) -> list[Group]:
         lines = [line for line in self.block.header + self.block.body if line.kind is LineKind.CELLS]
         width = max((len(line.cells) for line in lines), default=0)
-        roles = self._roles(width, self._text_rows(ordinal_words=True))
-        paths = self._paths(width, self._text_rows(ordinal_words=False), roles)
+        roles = self._roles(width, self._text_rows(width, ordinal_words=True))
+        paths = self._paths(width, self._text_rows(width, ordinal_words=False), roles)
         spans: list[list[int]] = []
         for position, role in enumerate(roles):
             if role is None:
