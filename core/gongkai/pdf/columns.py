@@ -43,6 +43,9 @@ class LooseTable:
     bands: tuple[tuple[float, float], ...]
     header: int = 0
     continues: bool = False
+    # the words of the header printed over the table where it starts, which a later page may
+    # print again
+    header_words: frozenset[str] = frozenset()
 
     def lines(self) -> list[tuple[tuple[str, ...], tuple[Optional[Box], ...], float, float]]:
         """Each row as (cells, boxes, top, bottom): the header rows (those above the first row
@@ -301,20 +304,27 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
             assert carried is not None
             # the columns of both pages' rows: a column left empty on one page may print on the other
             bands = _widened(carried.bands, body_rows)
-            repeated = _repeated_header(rows[start:index], carried)
-            tables.append(LooseTable(tuple(rows[start : end + 1]), bands, header=repeated, continues=True))
+            repeated = _repeated_header(rows[start:index], carried.header_words)
+            tables.append(
+                LooseTable(
+                    tuple(rows[start : end + 1]), bands, repeated, continues=True, header_words=carried.header_words
+                )
+            )
         elif len(body_rows) >= 2 or (start < index and _names_columns(body_rows[0], segmented[start:index])):
             bands = _bands(body_rows, segmented[start:index])
-            tables.append(LooseTable(tuple(rows[start : end + 1]), bands, header=index - start))
+            words = frozenset(segment.text for segments in segmented[start:index] for segment in segments)
+            tables.append(LooseTable(tuple(rows[start : end + 1]), bands, index - start, header_words=words))
         index = floor = end + 1
     return tables
 
 
-def _repeated_header(rows: Sequence[TextRow], carried: LooseTable) -> int:
-    """How many of the ``rows`` that start a continued table print the header of the page before
-    again (the same words, line by line); the rows after them are the table's."""
-    printed = {row.text for row in carried.rows[: carried.header]}
-    return next((count for count, row in enumerate(rows) if row.text not in printed), len(rows))
+def _repeated_header(rows: Sequence[TextRow], words: frozenset[str]) -> int:
+    """How many of the ``rows`` that start a continued table print the header of the page it
+    started on again (only the ``words`` of that header); the rows after them are the table's."""
+    return next(
+        (count for count, row in enumerate(rows) if not all(segment.text in words for segment in row.segments)),
+        len(rows),
+    )
 
 
 def _names_columns(row: Sequence[TextRow], header: Sequence[Sequence[TextRow]]) -> bool:
