@@ -13,7 +13,7 @@ and number printed, with every row and cell, and the checks must find no error.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, note, settings
+from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("reportlab")
@@ -32,6 +32,7 @@ from gongkai.testing import (
     profile_of,
 )
 from gongkai.testing.layouts import NUMBER_FORMS, PREFIXES
+from gongkai.testing.strategies import TABLES
 
 pytestmark = pytest.mark.pdf
 
@@ -149,3 +150,38 @@ def test_a_column_number_row_under_a_header_without_rules(document: Document) ->
     """A 栏次 row (1, 2, 3 … under every column) is no header over columns: 基本支出 and 项目支出
     standing side by side over their numbers stay two headers."""
     assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(rules="none"))))
+
+
+REGIONS = (None, "fujian", "yunnan", "hubei", "shanghai", "jiangsu", "central")
+
+
+@st.composite
+def regional_documents(draw: st.DrawFn) -> Document:
+    """A generated disclosure in the conventions of any region (national when None)."""
+    name = draw(st.sampled_from(REGIONS))
+    return draw(documents(profile_of(name) if name else None, tables=TABLES))
+
+
+def prints_an_amount_in_every_row(document: Document) -> bool:
+    """False where some row prints no amount: a page of a table without rules may then print
+    nothing but names, and such a page is text as far as the page shows."""
+    return all(any(cell.raw for cell in row.cells) for table in document.tables for row in table.rows)
+
+
+@settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=regional_documents(), layout=layouts())
+def test_every_region_in_any_layout_round_trips(document: Document, layout: Layout) -> None:
+    """Each region's conventions (行次 and 栏次 numbers, 类/款/项 code columns, its titles and
+    numbers) printed every way."""
+    assume(prints_an_amount_in_every_row(document))
+    assert_read_back(print_pdf(document, layout))
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(profile_of("hubei"), tables=("summary",)))
+def test_line_numbers_flush_left_under_a_centred_header_without_rules(document: Document) -> None:
+    """行次 numbers standing flush left in their column, the header 行次 centred over it, in a
+    table without rules: the numbers and the header are one column, also on a page whose numbers
+    are all one digit wide (so that their left and right edges both line up)."""
+    assume(prints_an_amount_in_every_row(document))
+    assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(rules="none", rows_per_page=10, title_in_frame=True))))

@@ -32,6 +32,8 @@ _STOP_WORDS = ("单位：", "单位:", "公开")
 # Punctuation of running text, never printed in a table row: a paragraph whose figures stand
 # apart (blanks to fill in, underlined) is not a table.
 _SENTENCE = re.compile(r"[。，；]")
+# a 行次 or 栏次 number: a small whole number, printed where a column's flush is not known by it
+_LINE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 @attrs.frozen
@@ -152,11 +154,7 @@ def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tu
     others = [s for segments in rows if len(segments) < typical for s in segments]
     bands = [list(band) for band in _widened([(band[0], band[1]) for band in bands], [others])]
     body_segments = [s for segments in rows for s in segments]
-    numeric = {
-        id(band): 2 * sum(_amount_like(s.text) for s in body_segments if _overlaps(band, s))
-        > sum(1 for s in body_segments if _overlaps(band, s))
-        for band in bands
-    }
+    flush = {id(band): _flush([s for s in body_segments if _overlaps(band, s)]) for band in bands}
     headed: set[int] = set()  # the bands of columns no body row prints in, made from their headers
     for level in range(len(header) - 1, -1, -1):  # the innermost header row first: it names single columns
         segments = header[level]
@@ -172,7 +170,7 @@ def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tu
                 )
             if overlapped:
                 continue
-            owner = _column_of(bands, segment, numeric, segments)
+            owner = _column_of(bands, segment, flush, segments)
             if owner is None or id(owner) in claimed:
                 if _groups(header, level, position):
                     continue  # a header over several columns (收入 over 项目 and 决算数) makes none
@@ -231,14 +229,28 @@ def _gap(one: TextRow, other: TextRow) -> float:
     return max(0.0, max(one.x0, other.x0) - min(one.x1, other.x1))
 
 
+def _flush(segments: Sequence[TextRow]) -> str:
+    """How a column's texts stand in it: "left" or "right", as their edges show; where both
+    edges line up (texts of one width), "right" for amounts and "left" for names, codes and
+    行次 numbers."""
+    if segments:
+        slack = 0.5 * max(segment.size for segment in segments)
+        lefts = max(s.x0 for s in segments) - min(s.x0 for s in segments) <= slack
+        rights = max(s.x1 for s in segments) - min(s.x1 for s in segments) <= slack
+        if lefts != rights:
+            return "left" if lefts else "right"
+    amounts = sum(1 for s in segments if _amount_like(s.text) and not _LINE_NUMBER.match(s.text))
+    return "right" if 2 * amounts > len(segments) else "left"
+
+
 def _column_of(
-    bands: list[list[float]], segment: TextRow, numeric: dict[int, bool], row: Sequence[TextRow]
+    bands: list[list[float]], segment: TextRow, flush: dict[int, str], row: Sequence[TextRow]
 ) -> Optional[list[float]]:
-    """The band a header centred over its column belongs to: the names or codes on its left if
-    they stand flush left in a column around the header's middle (the next band starting past
-    the column's mirrored edge), or the amounts on its right if they stand flush right in it;
-    None if neither (a column no body row prints in). The column so found must not reach under
-    another header of the same row."""
+    """The band a header centred over its column belongs to: the texts on its left if they
+    stand flush left in a column around the header's middle (names, codes, 行次 numbers; the
+    next band starting past the column's mirrored edge), or those on its right if they stand
+    flush right in it (amounts); None if neither (a column no body row prints in). The column so
+    found must not reach under another header of the same row."""
     middle, slack = (segment.x0 + segment.x1) / 2, 0.5 * segment.size
     left = max((band for band in bands if band[1] <= segment.x0), key=lambda band: band[1], default=None)
     right = min((band for band in bands if band[0] >= segment.x1), key=lambda band: band[0], default=None)
@@ -246,11 +258,11 @@ def _column_of(
     def alone(x0: float, x1: float) -> bool:
         return not any(other is not segment and x0 < other.x1 and other.x0 < x1 for other in row)
 
-    if left is not None and numeric.get(id(left)) is False:
+    if left is not None and flush.get(id(left)) == "left":
         edge = 2 * middle - left[0]
         if (right is None or right[0] >= edge - slack) and alone(left[0], edge):
             return left
-    if right is not None and numeric.get(id(right)) is True:
+    if right is not None and flush.get(id(right)) == "right":
         edge = 2 * middle - right[1]
         if (left is None or left[1] <= edge + slack) and alone(edge, right[1]):
             return right
