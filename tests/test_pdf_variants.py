@@ -185,3 +185,13 @@ def test_line_numbers_flush_left_under_a_centred_header_without_rules(document: 
     are all one digit wide (so that their left and right edges both line up)."""
     assume(prints_an_amount_in_every_row(document))
     assert_read_back(print_pdf(document, Layout(pdf=PdfStyle(rules="none", rows_per_page=10, title_in_frame=True))))
+
+
+@settings(max_examples=4, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(profile_of("hubei")))
+def test_tables_numbered_in_printed_order_are_the_tables_their_titles_name(document: Document) -> None:
+    """A Hubei document that leaves out 财政拨款收入支出决算总表 (the region's 公开04) and numbers
+    its tables as it prints them: its 表4 is the 一般公共预算财政拨款支出决算表 its title names
+    (the region's 05), the title prefixed by the body's name."""
+    layout = Layout(prefix="entity", number="same_line", number_form="表{n}")
+    assert_read_back(print_pdf(document, layout))

@@ -9,6 +9,7 @@ from typing import Optional
 
 from ..canonical import load_spec, normalise_title
 from ..hookspecs import hookimpl
+from ..identify import by_structure, by_title
 from ..registrations import DetectionContext, RegionClaim, RegionProfile
 from ..schema import BY_NUMBER, BY_TITLE, Identification, Region
 from ..segment import TableBlock
@@ -74,5 +75,18 @@ def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optiona
         return Identification(exact, BY_TITLE)
     if block.number is not None:
         table = profile.numbering.get(kind or "final", {}).get(block.number)
-        return Identification(table, BY_NUMBER) if table is not None else None
+        if table is None or _numbered_otherwise(block, table, kind):
+            return None
+        return Identification(table, BY_NUMBER)
     return None
+
+
+def _numbered_otherwise(block: TableBlock, table: str, kind: Optional[str]) -> bool:
+    """True if ``block``'s title names another standard table than its number does in the
+    region's set, and its structure does not side with the number: a document that leaves some
+    tables out numbers the rest its own way (表4 for the region's 公开05), so the title decides."""
+    named = by_title(block.title, kind) if block.title else None
+    if named is None or named.table == table:
+        return False
+    shaped = by_structure(block.header, block.body)
+    return shaped is None or shaped.table != table
