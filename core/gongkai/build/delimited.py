@@ -103,12 +103,13 @@ class DelimitedBuilder(BuilderBase):
             filled = [position for position, cell in enumerate(cells) if cell]
             if index < len(text_rows) - 1 and filled == [0]:
                 cells = [cells[0]] * width  # a line of one word over the header heads every column (项目经费)
-            else:
+            elif index < len(text_rows) - 1 or filled_rows:
                 # a header over several columns is written once, in its first: it reaches the
                 # amounts on its right, across a blank 行次 column too, but not past the end of
                 # the header over it. In the innermost row too: a header cell is a rectangle, so
                 # a blank under the header that also spans the column on its left is the same
-                # cell as that column's (基本支出 over 栏次 8-10 without sub-headers).
+                # cell as that column's (基本支出 over 栏次 8-10 without sub-headers). A header
+                # of one row is never filled: a blank there is a column whose header is not read.
                 above = filled_rows[-1] if filled_rows else None
                 for position in range(1, width):
                     if cells[position] or not (roles[position] == "amount" or _feeds_amount(roles, position)):
