@@ -32,7 +32,7 @@ _STOP_WORDS = ("单位：", "单位:", "公开")
 # Punctuation of running text, never printed in a table row: a paragraph whose figures stand
 # apart (blanks to fill in, underlined) is not a table.
 _SENTENCE = re.compile(r"[。，；]")
-# a 行次 or 栏次 number: a small whole number, printed where a column's flush is not known by it
+# a 行次 or 栏次 number: a small whole number, set flush left or centred, never as an amount is
 _LINE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
