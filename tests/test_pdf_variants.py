@@ -195,3 +195,14 @@ def test_tables_numbered_in_printed_order_are_the_tables_their_titles_name(docum
     (the region's 05), the title prefixed by the body's name."""
     layout = Layout(prefix="entity", number="same_line", number_form="表{n}")
     assert_read_back(print_pdf(document, layout))
+
+
+@settings(max_examples=6, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(profile_of("jiangsu"), tables=("general_budget_expenditure",)))
+def test_header_words_wrapped_over_columns_no_row_prints_in(document: Document) -> None:
+    """A table with rules between its rows only and a header without inner rules, most of whose
+    columns print nothing: a header word wrapped over two lines (项目支出结转 / 和结余) names one
+    column, its second line no column of its own."""
+    assume(prints_an_amount_in_every_row(document))
+    layout = Layout(pdf=PdfStyle(rules="rows", header_rules="outer", title_in_frame=True))
+    assert_read_back(print_pdf(document, layout))

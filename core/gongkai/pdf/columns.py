@@ -25,7 +25,7 @@ from ..codes import is_code
 from ..layout import Box
 from ..segment import is_amount_text, is_data_cells, is_integer_amount
 from .glyphs import is_cjk
-from .headers import HeaderWord, header_cells
+from .headers import HeaderWord, header_cells, header_words
 from .rows import TextRow
 
 _STOP_WORDS = ("单位：", "单位:", "公开")
@@ -34,6 +34,8 @@ _STOP_WORDS = ("单位：", "单位:", "公开")
 _SENTENCE = re.compile(r"[。，；]")
 # a 行次 or 栏次 number: a small whole number, set flush left or centred, never as an amount is
 _LINE_NUMBER = re.compile(r"^\d{1,3}$")
+# a segment of a line, or a header word (its wrapped lines joined)
+_Word = Union[TextRow, HeaderWord]
 
 
 @attrs.frozen
@@ -85,7 +87,7 @@ class LooseTable:
             cells[first] = _joined(cells[first], segment.text)
         return cells, boxes
 
-    def _bands_of(self, segment: Union[TextRow, HeaderWord]) -> list[int]:
+    def _bands_of(self, segment: _Word) -> list[int]:
         middle = (segment.x0 + segment.x1) / 2
         nearest = min(range(len(self.bands)), key=lambda i: _distance(self.bands[i], middle))
         covered = [
@@ -137,11 +139,12 @@ def _is_body(segments: Sequence[TextRow]) -> bool:
     )
 
 
-def _bands(rows: Sequence[list[TextRow]], header: Sequence[list[TextRow]]) -> tuple[tuple[float, float], ...]:
+def _bands(rows: Sequence[list[TextRow]], header: Sequence[Sequence[_Word]]) -> tuple[tuple[float, float], ...]:
     """Column bands: the spans the segments of the fullest body rows cover (those printing the
     most common number of segments or more), widened by the other body rows' segments that fall
-    in one band, and the header segments standing where no body text does (a column empty in
-    every body row of the page, or a header centred over flush-left or flush-right text)."""
+    in one band, and the header words (a word wrapped over header lines is one) standing where
+    no body text does (a column empty in every body row of the page, or a header centred over
+    flush-left or flush-right text)."""
     counts = Counter(len(segments) for segments in rows)
     typical = max(count for count, seen in counts.items() if seen == max(counts.values()))
     intervals = sorted((s.x0, s.x1) for segments in rows if len(segments) >= typical for s in segments)
@@ -200,7 +203,7 @@ def _widened(bands: Sequence[tuple[float, float]], rows: Sequence[list[TextRow]]
     return tuple((left, right) for left, right in widened)
 
 
-def _groups(header: Sequence[Sequence[TextRow]], level: int, position: int) -> bool:
+def _groups(header: Sequence[Sequence[_Word]], level: int, position: int) -> bool:
     """True if the header at ``position`` in header row ``level`` stands over other headers
     printed below it: within its reach (up to the midpoints to its neighbours in its row and no
     more than its width, or four characters, on either side), and nearer to it than to any other
@@ -224,7 +227,7 @@ def _groups(header: Sequence[Sequence[TextRow]], level: int, position: int) -> b
     return False
 
 
-def _gap(one: TextRow, other: TextRow) -> float:
+def _gap(one: _Word, other: _Word) -> float:
     """The horizontal white space between two segments (0 where they overlap)."""
     return max(0.0, max(one.x0, other.x0) - min(one.x1, other.x1))
 
@@ -244,7 +247,7 @@ def _flush(segments: Sequence[TextRow]) -> str:
 
 
 def _column_of(
-    bands: list[list[float]], segment: TextRow, flush: dict[int, str], row: Sequence[TextRow]
+    bands: list[list[float]], segment: _Word, flush: dict[int, str], row: Sequence[_Word]
 ) -> Optional[list[float]]:
     """The band a header centred over its column belongs to: the texts on its left if they
     stand flush left in a column around the header's middle (names, codes, 行次 numbers; the
@@ -269,7 +272,7 @@ def _column_of(
     return None
 
 
-def _overlaps(band: Sequence[float], segment: TextRow) -> bool:
+def _overlaps(band: Sequence[float], segment: _Word) -> bool:
     return min(band[1], segment.x1) > max(band[0], segment.x0)
 
 
@@ -323,7 +326,7 @@ def find_tables(rows: Sequence[TextRow], carried: Optional[LooseTable] = None, m
                 )
             )
         elif len(body_rows) >= 2 or (start < index and _names_columns(body_rows[0], segmented[start:index])):
-            bands = _bands(body_rows, segmented[start:index])
+            bands = _bands(body_rows, header_words(segmented[start:index]))
             words = frozenset(segment.text for segments in segmented[start:index] for segment in segments)
             tables.append(LooseTable(tuple(rows[start : end + 1]), bands, index - start, header_words=words))
         index = floor = end + 1
