@@ -206,3 +206,19 @@ def test_header_words_wrapped_over_columns_no_row_prints_in(document: Document) 
     assume(prints_an_amount_in_every_row(document))
     layout = Layout(pdf=PdfStyle(rules="rows", header_rules="outer", title_in_frame=True))
     assert_read_back(print_pdf(document, layout))
+
+
+@settings(max_examples=3, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(
+    document=documents(
+        profile_of("yunnan"),
+        kinds=("final",),
+        tables=("expenditure", "general_budget_expenditure", "basic_expenditure_economic"),
+    )
+)
+def test_titles_sharing_their_last_line_are_no_running_header(document: Document) -> None:
+    """Three tables in a row whose titles end on the same line (支出决算表, alone or under
+    一般公共预算财政拨款收入 / 基本 broken over two lines, as Yunnan titles them), each at the top
+    of its page: the shared line stands in different places, so it is each table's title, not a
+    running header."""
+    assert_read_back(print_pdf(document, Layout(number="none", two_lines=True)))

@@ -7,7 +7,6 @@ across them, and the narrative does not repeat them on every page.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -46,15 +45,32 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", "".join(text.split()))
 
 
+def _place(line: PageLine, height: float) -> float:
+    """Where a margin line stands: its distance from the top of the page, or (negative) from the
+    bottom for a line in the lower half, so that pages of other sizes compare."""
+    return line.top if line.top < height / 2 else line.bottom - height
+
+
+def _most_in_one_place(places: Sequence[tuple[float, float]]) -> int:
+    """How many of the (place, line height) pairs stand within a line's height of one another."""
+    return max((sum(1 for other, _ in places if abs(other - place) <= tall) for place, tall in places), default=0)
+
+
 def mark_furniture(pages: Sequence[tuple[Sequence[PageLine], float]]) -> list[list[PageLine]]:
     """Each page's lines with page numbers marked PAGE_NUMBER and running headers and footers
-    (the same text, numbers aside, in the margin of at least three pages and a third of them,
-    other than a table's 公开NN表 number and meta lines) marked FURNITURE."""
+    (the same text, numbers aside, in the same place in the margin of at least three pages and a
+    third of them, other than a table's 公开NN表 number and meta lines) marked FURNITURE. A
+    title's last line that several tables share (…支出决算表 under titles broken over two lines)
+    stands lower under a two-line title than alone, so it is no running header."""
     margins = [_margin_lines(lines, height) for lines, height in pages]
-    seen = Counter(
-        shape for (lines, _), indexes in zip(pages, margins) for shape in {_shape(lines[i].cells[0]) for i in indexes}
-    )
-    repeated = {shape for shape, count in seen.items() if count >= 3 and count * 3 >= len(pages)}
+    places: dict[str, list[tuple[float, float]]] = {}
+    for (lines, height), indexes in zip(pages, margins):
+        for shape, place in {
+            _shape(lines[i].cells[0]): (_place(lines[i], height), lines[i].bottom - lines[i].top) for i in indexes
+        }.items():
+            places.setdefault(shape, []).append(place)
+    counts = {shape: _most_in_one_place(found) for shape, found in places.items()}
+    repeated = {shape for shape, count in counts.items() if count >= 3 and count * 3 >= len(pages)}
     marked: list[list[PageLine]] = []
     for (lines, _), indexes in zip(pages, margins):
         out = list(lines)
