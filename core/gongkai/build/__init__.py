@@ -74,9 +74,10 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
     def _with_words_rejoined(self, group: Group) -> Group:
         """The group with each amount column's header words broken over two header rows (基本支
         above 出) joined back, where only the joined word is a header of the column."""
+        known = {column.id for column in self.canonical.columns}
         slots = []
         for slot in group.slots:
-            if slot.column is not None and slot.column in {column.id for column in self.canonical.columns}:
+            if slot.column is not None and slot.column in known:
                 slot = attrs.evolve(slot, header=_rejoined(self.canonical.column(slot.column), slot.header))
             slots.append(slot)
         return attrs.evolve(group, slots=tuple(slots))

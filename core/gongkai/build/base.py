@@ -21,6 +21,15 @@ ORDINAL_LABELS = frozenset({"栏次"})  # the label of a 栏次 row: column numb
 SMALL_INT = re.compile(r"^\d{1,3}$")  # a 行次 or 栏次 number
 
 
+# the header over the names of a table's rows (项目, 科目名称, 单位名称)
+LABEL_HEADER = re.compile(r"^(?:项目(?:[(（].*[)）])?|.*名称)$")
+# header words that say where the names, codes and numbers stand, never part of an amount
+# column's header path
+STRUCTURAL_HEADER = re.compile(
+    r"^(?:项目(?:[(（].*[)）])?|.*科目编码|.*科目代码|科目名称|类|款|项|栏次|行次|其中[:：]?)$"
+)
+
+
 @attrs.frozen
 class Slot:
     """One position of a delimited table and what it holds."""

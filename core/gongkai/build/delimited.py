@@ -4,7 +4,6 @@ positions, and each amount position is mapped to a canonical column through ``go
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Optional
 
@@ -16,15 +15,13 @@ from ..canonical import CanonicalTable, compact
 from ..layout import Line, LineKind
 from ..registrations import HeaderCell
 from ..segment import is_amount_text, is_integer_amount
-from .base import ORDINAL_LABELS, SMALL_INT, BuilderBase, Draft, Group, Slot
+from .base import LABEL_HEADER, ORDINAL_LABELS, SMALL_INT, STRUCTURAL_HEADER, BuilderBase, Draft, Group, Slot
 from .realign import realigned
 
 _LINE_NUMBER_HEADERS = ("行次",)
 _CODE_HEADERS = ("编码", "代码")
 _CODE_PART_HEADERS = frozenset({"类", "款", "项"})
 _TOTALS = frozenset({"合计", "总计"})
-_LABEL_HEADER = re.compile(r"^(?:项目(?:[(（].*[)）])?|.*名称)$")
-_STRUCTURAL = re.compile(r"^(?:项目(?:[(（].*[)）])?|.*科目编码|.*科目代码|科目名称|类|款|项|栏次|行次|其中[:：]?)$")
 
 
 class DelimitedBuilder(BuilderBase):
@@ -88,7 +85,7 @@ class DelimitedBuilder(BuilderBase):
                 roles.append("label")
             elif position in ordinals:
                 roles.append("amount")
-            elif not n_amount and any(_LABEL_HEADER.match(h) for h in headers):
+            elif not n_amount and any(LABEL_HEADER.match(h) for h in headers):
                 roles.append("label")
             elif n_amount or n_whole or (headers and (not ordinals or position in ordinals)):
                 roles.append("amount")
@@ -122,7 +119,7 @@ class DelimitedBuilder(BuilderBase):
             path: list[str] = []
             for cells in filled_rows:
                 part = cells[position]
-                if part and not _STRUCTURAL.match(part) and (not path or path[-1] != part):
+                if part and not STRUCTURAL_HEADER.match(part) and (not path or path[-1] != part):
                     path.append(part)
             paths.append(tuple(path))
         return paths

@@ -22,14 +22,14 @@ each position what the body prints there (``"amount"``, ``"label"``, ``"code"``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Optional
 
+from .base import LABEL_HEADER, STRUCTURAL_HEADER
+
 Row = tuple[str, ...]
 
-_NAME_HEADER = re.compile(r"^(?:项目(?:[(（].*[)）])?|.*科目编码|.*科目代码|.*名称)$")
-_STRUCTURAL = re.compile(r"^(?:项目(?:[(（].*[)）])?|.*科目编码|.*科目代码|科目名称|类|款|项|栏次|行次|其中[:：]?)$")
+_CODE_HEADERS = ("科目编码", "科目代码")
 _GROUP_TOTALS = frozenset({"合计", "小计"})
 
 
@@ -42,6 +42,11 @@ def realigned(rows: Sequence[Row], roles: Sequence[Optional[str]], last: int) ->
     return _onto_totals(out)
 
 
+def _is_name_header(cell: str) -> bool:
+    """True for a header over the names or codes of the rows (项目, 科目名称, …科目编码)."""
+    return bool(LABEL_HEADER.match(cell)) or cell.endswith(_CODE_HEADERS)
+
+
 def _is_amount(roles: Sequence[Optional[str]], position: int) -> bool:
     return 0 <= position < len(roles) and roles[position] == "amount"
 
@@ -51,14 +56,14 @@ def _placed(row: Row) -> list[int]:
     return [
         position
         for position, cell in enumerate(row)
-        if cell and not _STRUCTURAL.match(cell) and not _NAME_HEADER.match(cell)
+        if cell and not STRUCTURAL_HEADER.match(cell) and not _is_name_header(cell)
     ]
 
 
 def _name_headers_over_names(row: Row, roles: Sequence[Optional[str]]) -> Row:
     """Repair 1: the row moved left by the fewest cells that put its name headers over columns
     that print no amount (none if that would push a word off the row's start)."""
-    names = [position for position, cell in enumerate(row) if cell and _NAME_HEADER.match(cell)]
+    names = [position for position, cell in enumerate(row) if cell and _is_name_header(cell)]
     if not names or not any(_is_amount(roles, position) for position in names):
         return row
     first = min(position for position, cell in enumerate(row) if cell)

@@ -134,10 +134,10 @@ def _spreads(words: Sequence[HeaderWord], columns: _Columns, within: bool = Fals
     """The columns each header over several columns spans (keyed by ``id`` of the word).
 
     The headers with nothing printed above them (``within`` a header's columns: above them and
-    near) are read together, since a run of columns
-    centred under one header is also centred under it widened by a column on each side: as
-    many of them as can be are spread over runs of their own, no two over one column, then
-    over as many columns as they can, then as well centred as they can. Under each header so
+    near) are read together, since a run of columns centred under one header is also centred
+    under it widened by a column on each side: as many of them as can be are spread over runs
+    of their own, no two over one column, then over as many columns as they can, then as well
+    centred as they can. Under each header so
     spread, the headers printed below it over its columns are read the same way, level by
     level (基本支出 over 人员经费 and 公用经费 under 本年支出)."""
     tops = {id(word) for word in words if not any(_above(other, word, within) for other in words)}
