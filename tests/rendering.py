@@ -26,6 +26,7 @@ from typing import Optional
 from hypothesis import strategies as st
 
 from gongkai import CellStatus
+from gongkai.testing.strategies import FIRST_YEAR
 
 FORMATS = ("tsv", "markdown", "pipe", "pdftotext")
 READER = {"tsv": "text", "markdown": "markdown", "pipe": "markdown", "pdftotext": "text"}
@@ -486,7 +487,7 @@ def documents(draw: st.DrawFn, fmt: str, tables: Sequence[str] = ("expenditure",
     makers = {"summary": summary_tables, "expenditure": expenditure_tables, "economic": economic_tables}
     return GenDocument(
         entity=draw(st.sampled_from(ENTITIES)),
-        year=draw(st.integers(2019, 2024)),
+        year=draw(st.integers(FIRST_YEAR, 2024)),  # years the national names it prints are valid in
         tables=tuple(draw(makers[kind](fmt)) for kind in tables),
         meta_style=draw(st.integers(0, 2)),
         number_first=draw(st.booleans()),

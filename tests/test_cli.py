@@ -105,12 +105,22 @@ def schema_errors(data: Any) -> list[str]:
     return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator().iter_errors(data)]
 
 
+def error_lines(stderr: str) -> list[str]:
+    """The error lines of stderr ("gongkai: FILE: reason"); the others of a batch run must be
+    the summary lines of the files that were read."""
+    lines = stderr.splitlines()
+    others = [line for line in lines if not line.startswith("gongkai: ")]
+    assert all(" required tables " in line or "no required set" in line for line in others), others
+    return [line for line in lines if line.startswith("gongkai: ")]
+
+
 def assert_one_error_line(result: subprocess.CompletedProcess[bytes], name: str) -> str:
-    """stderr is exactly one line "gongkai: NAME: reason", without a traceback; returns the reason."""
+    """stderr holds exactly one error line "gongkai: NAME: reason", without a traceback (and in a
+    batch the summary lines of the good files); returns the reason."""
     stderr = text(result.stderr)
     assert "Traceback" not in stderr, stderr
-    lines = stderr.splitlines()
-    assert len(lines) == 1, f"expected one line on stderr, got {lines}"
+    lines = error_lines(stderr)
+    assert len(lines) == 1, f"expected one error line on stderr, got {lines}"
     prefix = f"gongkai: {name}: "
     assert lines[0].startswith(prefix), f"{lines[0]!r} does not name {name!r} as {prefix!r}"
     reason = lines[0][len(prefix) :].strip()
@@ -319,8 +329,10 @@ def test_a_batch_keeps_order_and_reports_the_first_failure(parsed: dict[str, Doc
     assert result.returncode == BAD_INPUTS["empty"], "the exit code is that of the first file that failed"
     stderr = text(result.stderr)
     assert "Traceback" not in stderr
-    lines = stderr.splitlines()
+    lines = error_lines(stderr)
     assert [line.split(": ")[1] for line in lines] == [empty, recipe], lines
+    summaries = [line for line in stderr.splitlines() if not line.startswith("gongkai: ")]
+    assert [line.split(": ")[0] for line in summaries] == [seed_path("000"), seed_path("004")], summaries
     assert csv_rows((tmp_path / "out.csv").read_bytes()) == expected_rows(parsed["000"], parsed["004"])
 
 
@@ -433,3 +445,17 @@ def test_a_file_holding_only_a_byte_order_mark_is_empty(tmp_path: Path) -> None:
     result = run("parse", "bom.txt", cwd=tmp_path)
     assert result.returncode == EXIT_UNREADABLE
     assert text(result.stderr).strip() == "gongkai: bom.txt: the file is empty"
+
+
+def test_summary_prints_one_line_a_document_and_writes_the_output_with_o(tmp_path: Path) -> None:
+    """``--summary``: kind, required tables recognised, cells, findings by severity, one line a
+    document on stdout; with -o the output is written too."""
+    files = [seed_path("000"), seed_path("002")]
+    result = run("parse", "--summary", *files, "-o", "out.json", cwd=tmp_path)
+    assert result.returncode == EXIT_OK, text(result.stderr)
+    assert text(result.stderr) == "", "with --summary the lines go to stdout, not again to stderr"
+    assert text(result.stdout).splitlines() == [
+        f"{files[0]}: final 2023, 5 of 9 required tables (5 read), 155 cells; 4 errors, 0 warnings, 4 info",
+        f"{files[1]}: budget 2024, 9 of 9 required tables (23 read), 748 cells; 0 errors, 0 warnings, 0 info",
+    ]
+    assert [d["source"] for d in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))] == files

@@ -22,11 +22,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Optional
 
+import attrs
 import pytest
 
 import gongkai
 from gongkai import Cell, Document, Row, Table
 from gongkai.canonical import compact
+from gongkai.summary import summary_line
 from gongkai.titles import number_line, read_title
 
 pytestmark = pytest.mark.pdf
@@ -105,7 +107,8 @@ def test_every_standard_table_printed_is_recognised(name: str) -> None:
     expected_file = EXPECTED / f"{_stem(name)}.tables.tsv"
     document = parsed(name)
     if not expected_file.exists():
-        assert document is None, f"{name} prints no table, but gongkai read {[t.id for t in document.tables]}"
+        # a 情况说明 published without its tables is a disclosure that prints no table
+        assert document is None or not document.tables, f"{name} prints no table, but gongkai read {document.tables}"
         return
     printed = [row for row in _tsv(expected_file) if row["table"] != "-"]
     assert document is not None, f"{name}: no standard table recognised"
@@ -158,3 +161,49 @@ def test_cells_read_by_hand_are_parsed_exactly(name: str) -> None:
         elif all(parsed_cell.raw != raw for _, parsed_cell in found):
             problems.append(f"{where}: printed {raw!r}, parsed {[c.raw for _, c in found]}")
     assert not problems, "\n".join(problems)
+
+
+# -- saying what was read, and accusing only what the page shows ---------------------------------
+
+
+def _findings_of(name: str) -> list[gongkai.Finding]:
+    document = parsed(name)
+    return [] if document is None else list(document.findings)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_error_is_an_inconsistency_of_the_printed_document(name: str) -> None:
+    """The error-level findings are exactly those tests/expected/corpus/errors.tsv lists, each
+    verified on the printed page: nothing gongkai failed to read becomes an accusation."""
+    listed = [row for row in _tsv(EXPECTED / "errors.tsv") if row["document"] == name]
+    errors = [f for f in _findings_of(name) if f.severity is gongkai.Severity.ERROR]
+    found = sorted(
+        (f.check, f.table or "", f.row or "", f.column or "", f.printed or "", str(f.provenance.page or ""))
+        for f in errors
+    )
+    expected = sorted((r["check"], r["table"], r["row"], r["column"], r["printed"], r["page"]) for r in listed)
+    assert found == expected, "\n".join(f.message for f in errors)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_missing_table_is_one_the_document_does_not_print(name: str) -> None:
+    """Every “missing table” finding names a table absent from the printed document (the hand-read
+    list of its tables); a table printed but not read is reported as not read instead."""
+    tables_file = EXPECTED / f"{_stem(name)}.tables.tsv"
+    printed = {row["table"] for row in _tsv(tables_file)} if tables_file.exists() else set()
+    missing = [f for f in _findings_of(name) if f.check in ("completeness.standard", "completeness.toc") and f.checked]
+    assert not [f.message for f in missing if f.table in printed]
+
+
+def test_the_summary_says_at_a_glance_what_was_read_of_each_document() -> None:
+    """``gongkai parse --summary`` prints one line a document; these are pinned."""
+    if not NAMES:
+        pytest.skip("../shared/corpus is not here")
+    lines = []
+    for name in NAMES:
+        document = parsed(name)
+        lines.append(
+            f"{name}: not a disclosure" if document is None else summary_line(attrs.evolve(document, source=name))
+        )
+    expected = (EXPECTED / "summary.txt").read_text(encoding="utf-8").splitlines()
+    assert lines == [line for line in expected if line and not line.startswith("#")]

@@ -34,6 +34,7 @@ from .schema import (
     Cell,
     CellStatus,
     Column,
+    Coverage,
     Document,
     Finding,
     Identification,
@@ -43,9 +44,12 @@ from .schema import (
     Row,
     Severity,
     Table,
+    UnreadTable,
 )
 from .settings import Settings
+from .summary import summary_line
 from .tidy import records
+from .together import combine, parse_together
 
 __all__ = [
     "Cell",
@@ -54,6 +58,7 @@ __all__ = [
     "CheckContext",
     "Column",
     "Conventions",
+    "Coverage",
     "DetectionContext",
     "Document",
     "Exporter",
@@ -74,10 +79,14 @@ __all__ = [
     "Settings",
     "Severity",
     "Table",
+    "UnreadTable",
     "__version__",
     "check",
+    "combine",
     "hookimpl",
     "parse",
+    "parse_together",
     "records",
     "render",
+    "summary_line",
 ]

@@ -25,6 +25,8 @@ from .registrations import DEFAULT_MAX_PAGES
 from .render import NATIONAL, lay_out
 from .samples import sample_path
 from .schema import Document, Severity
+from .summary import summary_line
+from .together import parse_together
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -36,7 +38,9 @@ exit codes:
   2  usage error (unknown option, missing file argument)
   3  a file could not be read: empty, binary, not UTF-8/GB18030 text, missing, or a PDF
      without the pdf extra installed
-  4  a file is readable but holds no standard budget or final-accounts table
+  4  nothing in a readable file is recognised: no standard budget or final-accounts table, no
+     title of one, no cover saying it is a disclosure (a 情况说明 published without its
+     tables is parsed, with no tables: read it with its tables file using --together)
   5  the output file could not be written
   6  a plugin is broken (a hook that matches no specification, two records with one name)
   7  internal error: gongkai or a plugin failed on a file (a bug: please report it)
@@ -91,6 +95,21 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--together",
+        action="store_true",
+        help="the FILEs are one disclosure published as several files (its 情况说明 in one, its tables in "
+        "another): read and check them as one document",
+    )
+    command.add_argument(
+        "--summary",
+        action="store_true",
+        help="print one line per document (kind, required tables recognised, cells, findings by severity) "
+        "instead of the output; with -o, the output goes to OUT and the lines to standard output",
+    )
+
+
 def _tolerance(text: str) -> Decimal:
     try:
         value = Decimal(text)
@@ -121,6 +140,7 @@ def _parser(
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_input_options(parse_command)
+    _add_batch_options(parse_command)
     parse_command.add_argument("--format", "-f", choices=formats, default="json", help="output format (default: json)")
     check_command = commands.add_parser(
         "check",
@@ -131,6 +151,7 @@ def _parser(
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _add_input_options(check_command)
+    _add_batch_options(check_command)
     check_command.add_argument(
         "--format", "-f", choices=CHECK_FORMATS, default="text", help="report format (default: text)"
     )
@@ -218,13 +239,26 @@ def _documents(args: argparse.Namespace) -> tuple[list[Document], int]:
         return [], EXIT_USAGE
     documents: list[Document] = []
     status = EXIT_OK
-    for result in _parse_all(files, int(args.max_size * 1048576), args.max_pages, args.jobs, args.tolerance):
+    max_bytes = int(args.max_size * 1048576)
+    if getattr(args, "together", False):
+        results = [_parse_together(files, max_bytes, args.max_pages, args.tolerance)]
+    else:
+        results = _parse_all(files, max_bytes, args.max_pages, args.jobs, args.tolerance)
+    for result in results:
         if isinstance(result, GongkaiError):
             _error(str(result))
             status = status or result.exit_code
         else:
             documents.append(result)
+    if len(files) > 1 and not getattr(args, "summary", False):
+        for document in documents:  # a batch says at a glance what it read, beside the output
+            print(summary_line(document), file=sys.stderr)
     return documents, status
+
+
+def _summaries(documents: Sequence[Document], stream: TextIO) -> None:
+    for document in documents:
+        print(summary_line(document), file=stream)
 
 
 def _emit(write: Callable[[TextIO], None], output: Optional[str], status: int) -> int:
@@ -243,6 +277,10 @@ def _parse_command(args: argparse.Namespace, registry: Registry) -> int:
     if not documents:
         return status
     exporter = registry.exporter(args.format)
+    if args.summary:
+        if args.output is not None:
+            status = _emit(lambda stream: exporter.write(documents, stream), args.output, status)
+        return _emit(lambda stream: _summaries(documents, stream), None, status)
     return _emit(lambda stream: exporter.write(documents, stream), args.output, status)
 
 
@@ -256,7 +294,12 @@ def _check_command(args: argparse.Namespace) -> int:
         "csv": lambda stream: report.write_csv(documents, stream),
     }
     errors = any(f.severity is Severity.ERROR for d in documents for f in d.findings)
-    return _emit(writers[args.format], args.output, status or (EXIT_FINDINGS if errors else EXIT_OK))
+    status = status or (EXIT_FINDINGS if errors else EXIT_OK)
+    if args.summary:
+        if args.output is not None:
+            status = _emit(writers[args.format], args.output, status)
+        return _emit(lambda stream: _summaries(documents, stream), None, status)
+    return _emit(writers[args.format], args.output, status)
 
 
 def _render_command(args: argparse.Namespace, registry: Registry) -> int:
@@ -287,6 +330,15 @@ def _parse_one(file: str, max_bytes: int, max_pages: int, tolerance: Decimal) ->
         return error
     except Exception as error:  # a bug must not stop a batch of hundreds of documents
         return InternalError(file, f"internal error ({type(error).__name__}: {error}); please report it")
+
+
+def _parse_together(files: list[str], max_bytes: int, max_pages: int, tolerance: Decimal) -> Document | GongkaiError:
+    try:
+        return parse_together(files, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
+    except GongkaiError as error:
+        return error
+    except Exception as error:
+        return InternalError(" + ".join(files), f"internal error ({type(error).__name__}: {error}); please report it")
 
 
 def _parse_all(

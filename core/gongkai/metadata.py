@@ -42,6 +42,12 @@ class Facts:
     cover: str
     text: str
 
+    @property
+    def disclosure(self) -> bool:
+        """True if the cover says the document is a budget or final-accounts disclosure of a
+        known year (部门预算公开, 2019年度单位决算): a 情况说明 published without its tables is one."""
+        return self.year is not None and any(pattern.search(self.cover) for pattern in _KIND_WORDS.values())
+
 
 def cover_text(layout: Layout) -> str:
     """The document's opening lines (up to the 目录 or first part), white space removed."""

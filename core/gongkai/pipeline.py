@@ -17,7 +17,7 @@ from .canonical import CanonicalTable, load_spec, normalise_title
 from .checks.engine import DEFAULT_TOLERANCE, check
 from .errors import InputError, LimitError, NotADisclosureError
 from .identify import as_printed, by_contents, identification
-from .layout import Layout
+from .layout import Layout, Line
 from .manager import Registry, default_plugin_manager
 from .metadata import Facts, document_unit, read_facts
 from .readers.decoding import is_blank
@@ -32,7 +32,20 @@ from .registrations import (
     RegionClaim,
     RegionProfile,
 )
-from .schema import Document, Finding, Identification, MissingTable, Provenance, Severity, Table, TextLine
+from .schema import (
+    BY_NUMBER,
+    BY_TITLE,
+    BY_TITLE_VARIANT,
+    Document,
+    Finding,
+    Identification,
+    MissingTable,
+    Provenance,
+    Severity,
+    Table,
+    TextLine,
+    UnreadTable,
+)
 from .segment import TableBlock, TocEntry, narrative, segment
 from .settings import Settings, using
 from .settings import current as current_settings
@@ -187,10 +200,16 @@ def build_tables(
 
 
 def _missing(
-    toc: Sequence[TocEntry], tables: Sequence[Table], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+    toc: Sequence[TocEntry],
+    tables: Sequence[Table],
+    unread: Sequence[UnreadTable],
+    claim: RegionClaim,
+    kind: Optional[str],
+    hook: pluggy.HookRelay,
 ) -> list[MissingTable]:
+    """Tables the 目录 lists that the body neither prints as read tables nor names unread."""
     spec = load_spec()
-    present = {spec.standard(table.id) for table in tables}
+    present = {spec.standard(table.id) for table in tables} | {table.table for table in unread}
     missing: list[MissingTable] = []
     for entry in toc:
         block = TableBlock(title=entry.title, title_line=entry.line)
@@ -203,6 +222,41 @@ def _missing(
                 )
             )
     return missing
+
+
+_EXACTLY = frozenset({BY_TITLE, BY_NUMBER})
+_READ_OFF_THE_PAGE = _EXACTLY | {BY_TITLE_VARIANT}
+
+
+def _unread(
+    lines: Sequence[Line],
+    blocks: Sequence[TableBlock],
+    tables: Sequence[Table],
+    claim: RegionClaim,
+    kind: Optional[str],
+    hook: pluggy.HookRelay,
+) -> list[UnreadTable]:
+    """Standard tables whose title the document prints but which were not read: a line of the
+    running text, or the title of a block no plugin identified, that names a table by its printed
+    title or number while no table of that kind was read."""
+    spec = load_spec()
+    present = {spec.standard(table.id) for table in tables}
+    built = {table.provenance.line for table in tables}
+    limit = current_settings().max_title
+    # a line of running text names a table only by its exact title or number; the words of a
+    # title variant are also those of a sentence about the table (详见单位的项目绩效目标表)
+    candidates = [(line, _EXACTLY) for line in lines if len(line.text.strip()) <= limit]
+    candidates += [(block.title_line, _READ_OFF_THE_PAGE) for block in blocks if block.title_line.number not in built]
+    unread: list[UnreadTable] = []
+    for line, trusted in sorted(candidates, key=lambda candidate: candidate[0].number):
+        block = TableBlock(title=line.text.strip(), title_line=line)
+        found = identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind))
+        if found is None or found.by not in trusted:
+            continue
+        table_id = spec.standard(found.table)
+        if table_id not in present and table_id not in {u.table for u in unread}:
+            unread.append(UnreadTable(title=block.title, table=table_id, provenance=Provenance(line.page, line.number)))
+    return unread
 
 
 def parse(
@@ -223,7 +277,9 @@ def parse(
     ``tolerance`` per addend, see :func:`gongkai.check`). Inputs over ``max_bytes`` bytes or
     ``max_pages`` pages raise :class:`~gongkai.errors.LimitError`. Raises
     :class:`~gongkai.errors.InputError` when the input cannot be read and
-    :class:`~gongkai.errors.NotADisclosureError` when it holds no standard table. ``settings``
+    :class:`~gongkai.errors.NotADisclosureError` when nothing in it is recognised: no standard
+    table, no title of one, and no cover saying it is a disclosure (a 情况说明 published apart
+    from its tables is parsed, with no tables). ``settings``
     are the layout thresholds to read it with (default: those in force,
     :data:`gongkai.settings.DEFAULT` unless a caller chose others).
     """
@@ -248,8 +304,23 @@ def _parse(
     blocks, toc = segment(layout, _title_predicate(profiles))
     facts = read_facts(layout, blocks)
     claim = detect_region(manager.hook, facts, profiles)
-    tables, findings = build_tables(blocks, claim, facts.kind, manager.hook, toc)
-    if not tables:
+    built, findings = build_tables(blocks, claim, facts.kind, manager.hook, toc)
+    # a title over nothing read (no column, no row, no note: a picture, a layout not understood)
+    # is a table present but not read, not an empty table
+    tables = [table for table in built if table.rows or table.columns or table.notes]
+    running_text = narrative(layout, blocks, toc)
+    unread = [
+        UnreadTable(title=table.title, table=table.id, provenance=table.provenance)
+        for table in built
+        if table not in tables
+    ]
+    named = {entry.table for entry in unread}
+    unread += [
+        entry
+        for entry in _unread(running_text, blocks, tables, claim, facts.kind, manager.hook)
+        if entry.table not in named
+    ]
+    if not tables and not unread and not facts.disclosure:
         raise NotADisclosureError(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"
         )
@@ -266,11 +337,12 @@ def _parse(
         scope=facts.scope,
         unit=document_unit(used),
         tables=tuple(tables),
-        missing=tuple(_missing(toc, tables, claim, facts.kind, manager.hook)),
+        missing=tuple(_missing(toc, tables, unread, claim, facts.kind, manager.hook)),
+        unread=tuple(unread),
         findings=tuple(findings),
         narrative=tuple(
             TextLine(text=line.text.strip(), provenance=Provenance(page=line.page, line=line.number, bbox=line.box(0)))
-            for line in narrative(layout, blocks, toc)
+            for line in running_text
         ),
     )
     if not checks:

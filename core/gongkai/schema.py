@@ -35,12 +35,14 @@ class Provenance:
     """Where something was printed: 1-based page (if the format has pages) and source line.
 
     ``bbox`` is the printed box (x0, top, x1, bottom, in points from the page's top left) for
-    formats with geometry (PDF), else None.
+    formats with geometry (PDF), else None. ``file`` names the file where a document was read
+    from several (:func:`gongkai.parse_together`); None means the document's ``source``.
     """
 
     page: Optional[int] = None
     line: Optional[int] = None
     bbox: Optional[tuple[float, float, float, float]] = None
+    file: Optional[str] = None
 
 
 @attrs.frozen
@@ -58,13 +60,30 @@ class Cell:
     header: tuple[str, ...] = ()  # the printed header path above the cell, outer to inner
 
 
+#: How a column's meaning was read (``Column.by``).
+COLUMN_BY_HEADER = "header"  # its printed header names a canonical column (or a plugin mapped it)
+COLUMN_BY_FALLBACK = "fallback"  # no header named it: the table's column for amounts of the document's kind
+COLUMN_PRINTED = "printed"  # a printed column outside the catalogue, kept under its printed header
+
+
 @attrs.frozen
 class Column:
-    """A canonical column of a table with the header path printed above it (outer to inner)."""
+    """A column of a table with the header path printed above it (outer to inner).
+
+    ``id`` is a canonical column id, or ``printed_N`` (N its printed position) for a column the
+    catalogue does not know (``by`` is then :data:`COLUMN_PRINTED`): its amounts are kept, but no
+    identity that would need to know what it holds is judged.
+    """
 
     id: str
     header: tuple[str, ...] = ()
     ordinal: Optional[str] = None  # the printed 栏次 number, if any
+    by: str = COLUMN_BY_HEADER
+
+    @property
+    def understood(self) -> bool:
+        """True if the column is one of the canonical table's (read by its header or a fallback)."""
+        return self.by != COLUMN_PRINTED
 
 
 @attrs.frozen
@@ -101,6 +120,10 @@ BY_PLUGIN = "plugin"  # a plugin's answer that did not say how it knew
 BY_CONTENTS = "contents"  # the table's place in the table of contents
 BY_STRUCTURE = "structure"  # its header words and row codes, the title missing or unknown
 
+#: Identifications inferred rather than read off a printed title or number: an identity whose
+#: inputs come from such a table is not sure enough to call an inequality an error.
+INFERRED = frozenset({BY_CONTENTS, BY_STRUCTURE})
+
 CONFIDENCE = {
     BY_TITLE: 1.0,
     BY_NUMBER: 0.95,
@@ -126,6 +149,31 @@ class Identification:
 
 
 @attrs.frozen
+class Coverage:
+    """How much of a printed table gongkai read, so a reader knows what the checks could judge.
+
+    ``columns`` are the canonical columns read by their printed header, ``fallback`` those
+    assigned without a header naming them, ``not_understood`` the printed headers of columns the
+    catalogue does not know (kept, not judged); ``unread_cells`` counts printed texts in amount
+    positions that were not amounts and were left out.
+    """
+
+    columns: tuple[str, ...]
+    fallback: tuple[str, ...]
+    not_understood: tuple[str, ...]
+    rows: int
+    cells: int
+    unread_cells: int
+    identified_by: Optional[str]
+    confidence: Optional[float]
+
+    @property
+    def complete(self) -> bool:
+        """True if every printed column and amount was read and understood."""
+        return not self.fallback and not self.not_understood and not self.unread_cells
+
+
+@attrs.frozen
 class Table:
     """One standard table as printed, mapped to a canonical table id."""
 
@@ -140,6 +188,26 @@ class Table:
     entity: Optional[str] = None  # the body its 编制单位/部门/单位 line names, if it prints one
     year: Optional[int] = None  # the fiscal year its title or meta lines state, if any
     identification: Optional[Identification] = None  # how the table was recognised
+    unread_cells: int = 0  # printed texts in amount positions that were not amounts (left out)
+
+    @property
+    def coverage(self) -> Coverage:
+        """What of the table was read: columns (and how), rows, cells, how it was identified."""
+        found = self.identification
+        return Coverage(
+            columns=tuple(c.id for c in self.columns if c.by == COLUMN_BY_HEADER),
+            fallback=tuple(c.id for c in self.columns if c.by == COLUMN_BY_FALLBACK),
+            not_understood=tuple("/".join(c.header) or c.id for c in self.columns if not c.understood),
+            rows=len(self.rows),
+            cells=sum(len(row.cells) for row in self.rows),
+            unread_cells=self.unread_cells,
+            identified_by=found.by if found else None,
+            confidence=found.confidence if found else None,
+        )
+
+    def column(self, column_id: str) -> Optional[Column]:
+        """The column ``column_id`` of the table, or None if it prints none."""
+        return next((column for column in self.columns if column.id == column_id), None)
 
     def find(self, *, code: Optional[str] = None, label: Optional[str] = None) -> list[Row]:
         """Rows with the given code and/or printed label (white space ignored), top to bottom."""
@@ -155,6 +223,16 @@ class MissingTable:
 
     title: str
     table: Optional[str] = None  # canonical id, if the title is recognised
+    provenance: Provenance = Provenance()
+
+
+@attrs.frozen
+class UnreadTable:
+    """A standard table whose title the document prints but whose body gongkai could not read:
+    present, not missing, and not checked."""
+
+    title: str
+    table: Optional[str] = None  # canonical id the title names
     provenance: Provenance = Provenance()
 
 
@@ -185,6 +263,8 @@ class Finding:
     printed: Optional[str] = None  # the printed value the finding is about, as printed
     expected: Optional[str] = None  # what the document's other figures say it should be
     addends: tuple[str, ...] = ()  # rows (code or label) of ``table`` whose amounts make up ``expected``
+    confidence: float = 1.0  # how sure the finding is: below 1 where its inputs were inferred
+    checked: bool = True  # False: the check could not be made (its inputs were not read); says why
 
 
 @attrs.frozen
@@ -211,6 +291,7 @@ class Document:
     unit: Optional[str]  # "万元" | "元"
     tables: tuple[Table, ...]
     missing: tuple[MissingTable, ...] = ()
+    unread: tuple[UnreadTable, ...] = ()  # titles printed whose tables were not read
     findings: tuple[Finding, ...] = ()
     narrative: tuple[TextLine, ...] = ()  # the text outside the tables, in printed order
 

@@ -56,7 +56,9 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
         slots += [slot for draft in drafts for slot, _, _ in draft.cells if not groups]
         for slot in slots:
             if slot.column and slot.column not in columns:
-                columns[slot.column] = Column(id=slot.column, header=slot.header, ordinal=self._ordinal(slot))
+                columns[slot.column] = Column(
+                    id=slot.column, header=slot.header, ordinal=self._ordinal(slot), by=slot.by
+                )
         order = [column.id for column in self.canonical.columns]
         return Table(
             id=self.canonical.id,
@@ -69,6 +71,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             provenance=provenance_of(self.block.title_line),
             entity=self.block.entity,
             year=self.block.year,
+            unread_cells=self.unread_cells,
         )
 
     def _with_words_rejoined(self, group: Group) -> Group:
@@ -99,6 +102,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             try:
                 cell = make_cell(slot.column, raw, provenance_of(line, slot.position))
             except ValueError:
+                self.unread_cells += 1
                 self._finding(
                     "parse.not-an-amount",
                     f"{self.block.title} 第{line.number}行：“{raw.strip()}”不是金额，已略去",

@@ -12,7 +12,7 @@ import attrs
 from ..canonical import CanonicalColumn, CanonicalTable, normalise_header
 from ..layout import Line
 from ..registrations import HeaderCell
-from ..schema import Finding, Provenance, Severity
+from ..schema import COLUMN_BY_FALLBACK, COLUMN_BY_HEADER, Finding, Provenance, Severity
 from ..segment import TableBlock
 
 MapColumn = Callable[[CanonicalTable, HeaderCell], Optional[str]]
@@ -38,6 +38,7 @@ class Slot:
     role: str  # "code" | "label" | "line_number" | "amount"
     column: Optional[str] = None
     header: tuple[str, ...] = ()
+    by: str = COLUMN_BY_HEADER  # how the column's meaning was read (``Column.by``)
 
 
 @attrs.frozen
@@ -79,6 +80,7 @@ class BuilderBase:
         self.map_column = map_column
         self.kind = kind
         self.findings: list[Finding] = []
+        self.unread_cells = 0  # texts in amount positions that were not amounts, left out
 
     # -- shared ---------------------------------------------------------------------------
 
@@ -106,14 +108,15 @@ class BuilderBase:
             return list(groups) if len(headers) == len(groups) else [None] * len(headers)
         return named
 
-    def _map(self, header: HeaderCell) -> Optional[str]:
-        """The canonical column a plugin maps ``header`` to; None (and a finding) for an unknown id.
+    def _map(self, header: HeaderCell) -> tuple[Optional[str], str]:
+        """The canonical column a plugin maps ``header`` to, and how it was read (``Column.by``);
+        None (and a finding) for an unknown id.
 
         An amount under a header that names none of the table's columns is the column the table
-        keeps for amounts of the document's kind, if it has one (``default_for``)."""
-        column = self.map_column(self.canonical, header)
+        keeps for amounts of the document's kind, if it has one (``default_for``): a fallback."""
+        column, by = self.map_column(self.canonical, header), COLUMN_BY_HEADER
         if column is None and header.path and not any("数" in part for part in header.path):
-            column = self.canonical.default_column(self.kind)
+            column, by = self.canonical.default_column(self.kind), COLUMN_BY_FALLBACK
         if column is not None and column not in {c.id for c in self.canonical.columns}:
             self._finding(
                 "parse.unknown-column",
@@ -121,8 +124,8 @@ class BuilderBase:
                 f"对应到{self.canonical.name}没有的栏目 {column}",
                 self.block.title_line,
             )
-            return None
-        return column
+            return None, by
+        return column, by
 
 
 def provenance_of(line: Optional[Line], position: Optional[int] = None) -> Provenance:

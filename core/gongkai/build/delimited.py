@@ -14,6 +14,7 @@ from ..amounts import NOT_APPLICABLE_MARKS
 from ..canonical import CanonicalTable, compact
 from ..layout import Line, LineKind
 from ..registrations import HeaderCell
+from ..schema import COLUMN_BY_HEADER, COLUMN_PRINTED, Severity
 from ..segment import is_amount_text, is_integer_amount
 from .base import LABEL_HEADER, ORDINAL_LABELS, SMALL_INT, STRUCTURAL_HEADER, BuilderBase, Draft, Group, Slot
 from .realign import realigned
@@ -166,19 +167,23 @@ class DelimitedBuilder(BuilderBase):
             for position in span:
                 role = roles[position]
                 assert role is not None
-                column, header_path = None, paths[position]
+                column, header_path, by = None, paths[position], COLUMN_BY_HEADER
                 if role == "amount":
-                    column = self._map(HeaderCell(paths[position], ordinals.get(position), position, name))
+                    column, by = self._map(HeaderCell(paths[position], ordinals.get(position), position, name))
                     if column is not None:
                         header_path = _printed_header(self.canonical, column, paths, position)
                     elif self._has_values(position):
+                        # kept as printed: the amounts are the document's even where the
+                        # catalogue does not say what they are; checks that need to know skip it
+                        column, by = f"printed_{position + 1}", COLUMN_PRINTED
                         self._finding(
                             "parse.unmapped-column",
                             f"{self.block.title}：表头“{'/'.join(paths[position]) or '（空）'}”（第{position + 1}列）"
-                            f"对应不到{self.canonical.name}的标准栏目，该列金额未读取",
+                            f"对应不到{self.canonical.name}的标准栏目，该列金额按印出的表头保留，不参与栏目间的核对",
                             self.block.header[0] if self.block.header else self.block.title_line,
+                            Severity.INFO,
                         )
-                slots.append(Slot(position=position, role=role, column=column, header=header_path))
+                slots.append(Slot(position=position, role=role, column=column, header=header_path, by=by))
             groups.append(Group(slots=tuple(slots), name=name))
         return groups
 

@@ -47,10 +47,12 @@ class StreamBuilder(BuilderBase):
         start = 0
         for name in names:
             found: dict[str, list[int]] = {}
+            read_by: dict[str, str] = {}
             for index, token in enumerate(tokens):
-                column = self._map(HeaderCell(path=(token,), group=name))
+                column, by = self._map(HeaderCell(path=(token,), group=name))
                 if column:
                     found.setdefault(column, []).append(index)
+                    read_by.setdefault(column, by)
             # side-by-side groups are printed left to right: a group's header words come after
             # those of the groups on its left
             own = {column: [i for i in indexes if i >= start] or indexes for column, indexes in found.items()}
@@ -62,7 +64,9 @@ class StreamBuilder(BuilderBase):
             if has_line_number:
                 slots.append(Slot(position=-1, role="line_number"))
             for column in sorted(own, key=order.index):
-                slots.append(Slot(position=-1, role="amount", column=column, header=outer + headers[column]))
+                slots.append(
+                    Slot(position=-1, role="amount", column=column, header=outer + headers[column], by=read_by[column])
+                )
             groups.append(Group(slots=tuple(slots), name=name))
         return groups
 
@@ -90,6 +94,14 @@ class StreamBuilder(BuilderBase):
                     f"按{'左' if aligned_left else '右'}对齐读取",
                     current.line,
                     Severity.INFO,
+                )
+            if count > len(slots):
+                self.unread_cells += count - len(slots)
+                self._finding(
+                    "parse.unread-amounts",
+                    f"{self.block.title} 第{current.line.number}行：{count}个金额多于表头能识别的{len(slots)}栏，"
+                    f"多出的金额未读取",
+                    current.line,
                 )
             current.cells = [(slot, raw, line) for slot, (_, raw, line) in zip(placed, current.cells)]
             if not current.empty:

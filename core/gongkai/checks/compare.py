@@ -7,6 +7,11 @@ to when that is coarser (a table printed in whole 元 is rounded to 1 元 per ad
 of 0 allows no rounding at all (``--tolerance 0``: every difference is reported). A difference
 within it is reported at info level, a larger one at the check's severity; no difference, no
 finding.
+
+A difference is an error only where the inputs were read off the document as printed: where a
+table was identified by its structure or place in the 目录 rather than its title, or a column
+was assigned by a fallback rather than its header, the finding is a warning that says so, with
+a confidence below 1 (:func:`doubts`).
 """
 
 from __future__ import annotations
@@ -18,7 +23,19 @@ from typing import Optional
 import attrs
 
 from ..amounts import amount_text
-from ..schema import Cell, CellStatus, Finding, Row, Severity, Table
+from ..schema import (
+    BY_CONTENTS,
+    BY_STRUCTURE,
+    COLUMN_BY_FALLBACK,
+    INFERRED,
+    Cell,
+    CellStatus,
+    Finding,
+    Provenance,
+    Row,
+    Severity,
+    Table,
+)
 
 
 @attrs.frozen
@@ -84,6 +101,53 @@ def last_digit(cell: Cell) -> Decimal:
     return Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
 
 
+_HOW_INFERRED = {BY_STRUCTURE: "按表头和科目结构识别", BY_CONTENTS: "按目录中的位置识别"}
+FALLBACK_CONFIDENCE = 0.6  # a column no printed header named
+
+
+def doubts(places: Sequence[Place]) -> tuple[tuple[str, ...], float]:
+    """Why a comparison of ``places`` is not sure, and how sure it is (1.0: read as printed).
+
+    A table identified by structure or by the 目录 (:data:`gongkai.schema.INFERRED`) is as sure
+    as its identification; a column assigned by a fallback is :data:`FALLBACK_CONFIDENCE` sure.
+    """
+    reasons: dict[str, None] = {}
+    confidence = 1.0
+    for place in places:
+        found = place.table.identification
+        if found is not None and found.by in INFERRED:
+            reasons[f"{table_name(place.table)}是{_HOW_INFERRED[found.by]}的"] = None
+            confidence = min(confidence, found.confidence)
+        column = place.table.column(place.cell.column)
+        if column is not None and column.by == COLUMN_BY_FALLBACK:
+            reasons[f"{table_name(place.table)}的“{column_name(place.table, place.cell)}”栏不是按表头识别的"] = None
+            confidence = min(confidence, FALLBACK_CONFIDENCE)
+    return tuple(reasons), confidence
+
+
+def judged(severity: Severity, message: str, places: Sequence[Place]) -> tuple[Severity, str, float]:
+    """The severity, message and confidence of an inequality among ``places``: an error whose
+    inputs are in doubt is a warning that says why."""
+    reasons, confidence = doubts(places)
+    if reasons and severity is Severity.ERROR:
+        return Severity.WARNING, f"{message}（{'；'.join(reasons)}，不作为错误报告）", confidence
+    return severity, message, confidence
+
+
+def not_checked(
+    check: str, reason: str, table: Optional[Table] = None, provenance: Optional[Provenance] = None
+) -> Finding:
+    """An info finding that ``check`` was not checked and why: its inputs were not read."""
+    return Finding(
+        check=check,
+        severity=Severity.INFO,
+        message=f"未核对：{reason}",
+        table=table.id if table is not None else None,
+        provenance=provenance if provenance is not None else table.provenance if table is not None else Provenance(),
+        checked=False,
+    )
+
+
 def printed(cell: Cell) -> str:
     return cell.raw if cell.status is CellStatus.VALUE else "空白" if cell.status is CellStatus.BLANK else cell.raw
 
@@ -125,10 +189,12 @@ def compare(
         )
     else:
         message = f"{place}印 {printed(cell)}，但{explanation}为 {expected_text}，相差 {amount_text(difference)}"
+    severity, message, confidence = judged(Severity.INFO if within else severity, message, (target, *expected.places))
     return Finding(
         check=check,
-        severity=Severity.INFO if within else severity,
+        severity=severity,
         message=message,
+        confidence=confidence,
         table=target.table.id,
         row=target.row.code or target.row.label,
         column=cell.column,

@@ -1,7 +1,9 @@
 """Completeness: the tables a document lists, and the tables its kind and region require.
 
 An empty table is present: a fund table printed with only its 合计 row, or with a note that the
-body spent no such money, is not missing. Only a table absent from the body is.
+body spent no such money, is not missing. A table whose title is printed but whose body gongkai
+could not read is present too, and reported as not read. Only a table absent from the body is
+missing.
 """
 
 from __future__ import annotations
@@ -12,9 +14,16 @@ from ..canonical import load_spec
 from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext, RegionProfile
 from ..schema import Document, Finding, Provenance, Severity
+from .compare import not_checked
+
+_NO_TABLES = "文件中没有读到任何表格（只有情况说明？其表格另册公开时，可与表格文件合并检查：--together）"
 
 
 def _listed_but_absent(document: Document, context: CheckContext) -> Iterator[Finding]:
+    if not document.tables and document.missing:
+        # a 情况说明 published apart from its tables lists them in its 目录
+        yield not_checked("completeness.toc", f"目录列出{len(document.missing)}张表，" + _NO_TABLES)
+        return
     for missing in document.missing:
         yield Finding(
             check="completeness.toc",
@@ -37,9 +46,22 @@ def required_tables(document: Document, profiles: Sequence[RegionProfile]) -> tu
     return load_spec().sets.get(document.kind, ())
 
 
+def _unread(document: Document, context: CheckContext) -> Iterator[Finding]:
+    for unread in document.unread:
+        yield not_checked(
+            "completeness.unread",
+            f"正文印有“{unread.title}”，但未能读取该表：它不是缺表，依赖它的核对都没有做",
+            provenance=unread.provenance,
+        )
+
+
 def _standard_set(document: Document, context: CheckContext) -> Iterator[Finding]:
+    if not document.tables:
+        yield not_checked("completeness.standard", _NO_TABLES)
+        return
     spec = load_spec()
-    present = {spec.standard(table.id) for table in document.tables} | {m.table for m in document.missing if m.table}
+    present = {spec.standard(table.id) for table in document.tables}
+    present |= {m.table for m in document.missing if m.table} | {u.table for u in document.unread if u.table}
     names = {table.id: table.name for table in load_spec().tables}
     province = next((p.province for p in context.profiles if p.name == document.plugin), None)
     who = province or "全国统一"
@@ -63,6 +85,12 @@ def gongkai_checks() -> Sequence[Check]:
             severity=Severity.ERROR,
             description="目录列出的每张表都在正文中出现。",
             run=_listed_but_absent,
+        ),
+        Check(
+            id="completeness.unread",
+            severity=Severity.INFO,
+            description="正文印有标题而未能读取的表：不算缺表，报告为未核对。",
+            run=_unread,
         ),
         Check(
             id="completeness.standard",

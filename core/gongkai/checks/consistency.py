@@ -1,8 +1,8 @@
 """Document-level consistency: codes and their names, years and entities, placeholders, empty fund tables.
 
 * ``names.code``: a classification code carries one name throughout the document.
-* ``names.national``: and the name the national code list gives it, where ``spec/national_codes.tsv``
-  knows the code.
+* ``names.national``: and the name the national code list gives it in the document's year, where
+  ``spec/national_codes.tsv`` knows the code's name in that year (else: not checked, and it says so).
 * ``codes.classification``: a code belongs to its table's classification (功能 2…, 经济 3…).
 * ``meta.year`` and ``meta.entity``: the year and the publishing body each table's title and
   编制单位 lines state are the document's (an abbreviation of the body's name is the same body).
@@ -22,12 +22,14 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from typing import Optional
 
+import attrs
+
 from ..canonical import load_spec
 from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Provenance, Severity, Table
 from ..specfiles import spec_text
-from .compare import row_name, table_name
+from .compare import not_checked, row_name, table_name
 from .labels import plain
 
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+|xx+)(?![A-Za-z])|××+|某某")
@@ -72,31 +74,63 @@ _CLASSIFICATION_DIGIT = {"function": "2", "economic": "3"}
 _CLASSIFICATION_NAME = {"function": "支出功能分类", "economic": "经济分类"}
 
 
+@attrs.frozen
+class NationalName:
+    """A code's national name and the years it is known to be valid (None: open)."""
+
+    name: str
+    since: Optional[int] = None
+    until: Optional[int] = None
+
+    def valid_in(self, year: int) -> bool:
+        return (self.since is None or self.since <= year) and (self.until is None or year <= self.until)
+
+
 @functools.cache
-def national_names() -> dict[str, str]:
-    """The national names of the codes ``spec/national_codes.tsv`` lists."""
-    names = {}
+def national_names() -> dict[str, tuple[NationalName, ...]]:
+    """The national names of the codes ``spec/national_codes.tsv`` lists, with their years."""
+    names: dict[str, list[NationalName]] = {}
     for line in spec_text("national_codes.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
-            code, name = line.split("\t")
-            names[code] = name
-    return names
+            code, name, since, until = (line.split("\t") + ["", ""])[:4]
+            names.setdefault(code, []).append(
+                NationalName(name, int(since) if since.strip() else None, int(until) if until.strip() else None)
+            )
+    return {code: tuple(entries) for code, entries in names.items()}
 
 
 def _national(document: Document, context: CheckContext) -> Iterator[Finding]:
     national = national_names()
+    uncovered: dict[str, None] = {}
     for table in document.tables:
         for row in table.rows:
-            name = national.get(row.code or "")
-            if name is not None and row.label and plain(row.label) != plain(name):
+            entries = national.get(row.code or "")
+            if entries is None or not row.label or row.code is None:
+                continue
+            valid = [e.name for e in entries if document.year is not None and e.valid_in(document.year)]
+            if not valid:
+                uncovered[row.code] = None  # the list does not know the code's name in that year
+                continue
+            if plain(row.label) not in {plain(name) for name in valid}:
                 yield Finding(
                     check="names.national",
                     severity=Severity.WARNING,
-                    message=f"{table_name(table)}的科目 {row.code} 名为“{row.label}”，国家分类科目名称是“{name}”",
+                    message=(
+                        f"{table_name(table)}的科目 {row.code} 名为“{row.label}”，"
+                        f"{document.year}年国家分类科目名称是“{'”或“'.join(valid)}”"
+                    ),
                     table=table.id,
                     row=row.code,
                     provenance=row.provenance,
                 )
+    if uncovered:
+        codes = list(uncovered)
+        year = f"{document.year}年度" if document.year is not None else "文件年度不明时"
+        yield not_checked(
+            "names.national",
+            f"国家科目名称表不知道{year}{len(codes)}个科目"
+            f"（{'、'.join(codes[:5])}{'等' if len(codes) > 5 else ''}）的名称，这些科目名称未与国家分类比对",
+        )
 
 
 def _classifications(document: Document, context: CheckContext) -> Iterator[Finding]:
@@ -212,13 +246,34 @@ def _is_empty(table: Table) -> bool:
     return all(cell.value is None or cell.value == 0 for row in table.rows for cell in row.cells)
 
 
-def _statement(document: Document, table: Table, fund: str) -> Optional[str]:
-    """The sentence (a note of the table, or a line of text) saying there is no ``fund`` money."""
-    for text in (*table.notes, *(line.text for line in document.narrative)):
-        compact = "".join(text.split())
-        for sentence in re.split(r"[。；;]", compact):
-            if fund in sentence and _EMPTY_WORDS.search(sentence) and "本表反映" not in sentence:
-                return sentence
+# an item of the 情况说明 starts a paragraph: 十、…, （二）…, 3．…
+_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])")
+
+
+def _paragraphs(document: Document) -> list[str]:
+    """The running text as paragraphs: lines wrapped from one item to the next joined."""
+    paragraphs: list[str] = []
+    for line in document.narrative:
+        text = "".join(line.text.split())
+        if not paragraphs or _ITEM.match(text):
+            paragraphs.append(text)
+        else:
+            paragraphs[-1] += text
+    return paragraphs
+
+
+def _statement(document: Document, table: Table, fund: str, whole_paragraph: bool = False) -> Optional[str]:
+    """The words (a note of the table, or a line of text) saying there is no ``fund`` money: a
+    sentence naming the fund, or with ``whole_paragraph`` that sentence and those after it in its
+    paragraph (…政府性基金支出预算0万元。…主要原因是本部门无此项支出。)."""
+    for text in (*("".join(note.split()) for note in table.notes), *_paragraphs(document)):
+        sentences = [sentence for sentence in re.split(r"[。；;]", text) if "本表反映" not in sentence]
+        for index, sentence in enumerate(sentences):
+            if fund not in sentence:
+                continue
+            said = "。".join(sentences[index:] if whole_paragraph else sentences[index : index + 1])
+            if _EMPTY_WORDS.search(said):
+                return said
     return None
 
 
@@ -228,7 +283,9 @@ def _funds(document: Document, context: CheckContext) -> Iterator[Finding]:
         if fund is None:
             continue
         empty, statement = _is_empty(table), _statement(document, table, fund)
-        if empty and statement is None:
+        # an empty table needs no more than a paragraph that says so; an accusation needs the
+        # sentence itself to say it
+        if empty and statement is None and _statement(document, table, fund, whole_paragraph=True) is None:
             yield Finding(
                 check="fund.empty",
                 severity=Severity.WARNING,

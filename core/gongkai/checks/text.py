@@ -18,7 +18,7 @@ from ..amounts import amount_text
 from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext
 from ..schema import CellStatus, Document, Finding, Provenance, Severity
-from .compare import cell_name
+from .compare import cell_name, judged, last_digit
 from .restatements import Restatement, restatements
 from .statements import Change, Figure, changes
 
@@ -61,7 +61,8 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
     difference = stated - (cell.value if cell.value is not None else Decimal(0))
     if difference == 0:
         return None
-    allowed = max(tolerance, figure.half_unit() * _UNITS[figure.unit] / _UNITS[unit])
+    # the cell may be printed more coarsely than the text states it (a table in whole 万元)
+    allowed = max(tolerance, figure.half_unit() * _UNITS[figure.unit] / _UNITS[unit], last_digit(cell) / 2)
     within = abs(difference) <= allowed
     converted = "" if figure.unit == unit else f"（折合 {amount_text(stated)} {unit}）"
     table_value = cell.raw if cell.status is CellStatus.VALUE else "空白"
@@ -74,10 +75,12 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
         )
     else:
         message = f"{said}，与{where}的 {table_value} 不符，相差 {amount_text(difference)} {unit}"
+    severity, message, confidence = judged(Severity.INFO if within else Severity.ERROR, message, (place,))
     return Finding(
         check=AMOUNT_CHECK,
-        severity=Severity.INFO if within else Severity.ERROR,
+        severity=severity,
         message=message,
+        confidence=confidence,
         table=place.table.id,
         row=place.row.code or place.row.label,
         column=cell.column,

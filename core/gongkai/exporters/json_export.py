@@ -19,7 +19,7 @@ from ..schema import Cell, Document, Finding, Provenance, Row, Table
 
 def _provenance(provenance: Provenance) -> dict[str, Any]:
     box = None if provenance.bbox is None else [round(value, 2) for value in provenance.bbox]
-    return {"page": provenance.page, "line": provenance.line, "bbox": box}
+    return {"page": provenance.page, "line": provenance.line, "bbox": box, "file": provenance.file}
 
 
 def _cell(cell: Cell) -> dict[str, Any]:
@@ -52,13 +52,29 @@ def _table(table: Table) -> dict[str, Any]:
         "number": table.number,
         "title": table.title,
         "pages": list(table.pages),
-        "columns": [{"id": c.id, "header": list(c.header), "ordinal": c.ordinal} for c in table.columns],
+        "columns": [{"id": c.id, "header": list(c.header), "ordinal": c.ordinal, "by": c.by} for c in table.columns],
         "notes": list(table.notes),
         "entity": table.entity,
         "year": table.year,
         "identification": _identification(table),
+        "coverage": _coverage(table),
         "provenance": _provenance(table.provenance),
         "rows": [_row(row) for row in table.rows],
+    }
+
+
+def _coverage(table: Table) -> dict[str, Any]:
+    coverage = table.coverage
+    return {
+        "columns": list(coverage.columns),
+        "fallback": list(coverage.fallback),
+        "not_understood": list(coverage.not_understood),
+        "rows": coverage.rows,
+        "cells": coverage.cells,
+        "unread_cells": coverage.unread_cells,
+        "identified_by": coverage.identified_by,
+        "confidence": coverage.confidence,
+        "complete": coverage.complete,
     }
 
 
@@ -82,6 +98,8 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
         "printed": finding.printed,
         "expected": finding.expected,
         "addends": list(finding.addends),
+        "confidence": finding.confidence,
+        "checked": finding.checked,
     }
 
 
@@ -103,6 +121,9 @@ def document_to_json(document: Document) -> dict[str, Any]:
         "tables": [_table(table) for table in document.tables],
         "missing": [
             {"title": m.title, "table": m.table, "provenance": _provenance(m.provenance)} for m in document.missing
+        ],
+        "unread": [
+            {"title": u.title, "table": u.table, "provenance": _provenance(u.provenance)} for u in document.unread
         ],
         "findings": [finding_to_json(finding) for finding in document.findings],
         "narrative": [{"text": line.text, "provenance": _provenance(line.provenance)} for line in document.narrative],

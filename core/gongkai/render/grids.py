@@ -29,7 +29,9 @@ _TOTAL = re.compile(r"合计|总计")
 def _columns(table: Table, canonical: CanonicalTable, conventions: Conventions) -> list[str]:
     """The table's columns in the region's printed order (its own order for columns the region
     does not order)."""
-    present = [column.id for column in table.columns]
+    known = {column.id for column in canonical.columns}
+    # a printed column the catalogue does not know keeps its place only where no group needs it
+    present = [column.id for column in table.columns if column.id in known or not canonical.groups]
     order = conventions.column_order.get(table.id)
     if not order:
         return present
@@ -66,6 +68,8 @@ def header_path(
         found = next((c.header for c in printed.columns if c.id == column and c.header), None)
         if found:
             return found
+    if column not in {c.id for c in canonical.columns}:
+        return ("",)  # a printed column outside the catalogue, printed without a header
     label = conventions.headers.get(canonical.id, {}).get(column) or canonical.column(column).label
     return tuple(label.split("/"))
 

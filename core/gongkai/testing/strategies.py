@@ -76,13 +76,18 @@ _COLUMNS = {
 }  # fmt: skip
 
 
+#: The first year whose names the current national code list gives for every code it lists.
+FIRST_YEAR = 2020
+
+
 def national_codes() -> dict[str, str]:
-    """The national classification codes and names of ``spec/national_codes.tsv``."""
+    """The national classification codes and their current names (``spec/national_codes.tsv``)."""
     names = {}
     for line in spec_text("national_codes.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
-            code, name = line.split("\t")[:2]
-            names[code.strip()] = name.strip()
+            code, name, _, until = (line.split("\t") + ["", ""])[:4]
+            if not until.strip():
+                names[code.strip()] = name.strip()
     return names
 
 
@@ -457,7 +462,8 @@ def documents(
         region=Region(province=profile.province or None, city=city),
         plugin=profile.name,
         entity=entity,
-        year=draw(st.integers(2019, 2025)),
+        # the years the national names it prints are valid in (spec/national_codes.tsv)
+        year=draw(st.integers(FIRST_YEAR, 2025)),
         kind=kind,
         scope="department",
         unit="万元",
