@@ -182,3 +182,23 @@ def test_a_seven_digit_whole_yuan_amount_is_an_amount_not_a_code() -> None:
     text = _WHOLE_YUAN.format(total=1000000, a=1000, b=999000)
     table = gongkai.parse(text.encode("utf-8"), name="yuan.txt").table("expenditure")
     assert table is not None and [c.id for c in table.columns] == ["total", "basic", "project"]
+
+
+@settings(max_examples=10, deadline=None)
+@given(document=documents(kinds=("final",), tables=("expenditure",)), pick=st.integers(0, 2**16))
+def test_an_amount_that_was_not_read_never_makes_a_sum_an_error(document: Document, pick: int) -> None:
+    """A 项 row whose 本年支出合计 prints words where the amount should be: that cell is left out
+    (and counted unread), so its 款 and 类 no longer add up, which is a warning that says why,
+    never an error against the document."""
+    lines = gongkai.render(document, "text").decode("utf-8").split("\n")
+    items = [index for index, line in enumerate(lines) if len(line.split("\t")[0]) == 7]
+    index = items[pick % len(items)]
+    cells = lines[index].split("\t")
+    cells[2] = "见说明"  # code, name, then 本年支出合计
+    lines[index] = "\t".join(cells)
+    parsed = gongkai.parse("\n".join(lines).encode("utf-8"), name="unread.txt")
+    table = parsed.table("expenditure")
+    assert table is not None and table.coverage.unread_cells == 1 and not table.coverage.complete
+    assert not [f.message for f in parsed.findings if f.severity is Severity.ERROR]
+    doubted = [f for f in parsed.findings if f.check.startswith("table.") and f.severity is Severity.WARNING]
+    assert all("未能读取" in f.message and f.confidence < 1 for f in doubted)

@@ -261,6 +261,18 @@ def _summaries(documents: Sequence[Document], stream: TextIO) -> None:
         print(summary_line(document), file=stream)
 
 
+def _emit_output(
+    write: Callable[[TextIO], None], args: argparse.Namespace, documents: Sequence[Document], status: int
+) -> int:
+    """Write the command's output; with ``--summary``, the summary lines on stdout instead (and
+    the output too when ``-o`` names a file)."""
+    if not args.summary:
+        return _emit(write, args.output, status)
+    if args.output is not None:
+        status = _emit(write, args.output, status)
+    return _emit(lambda stream: _summaries(documents, stream), None, status)
+
+
 def _emit(write: Callable[[TextIO], None], output: Optional[str], status: int) -> int:
     buffer = io.StringIO()
     write(buffer)
@@ -277,11 +289,7 @@ def _parse_command(args: argparse.Namespace, registry: Registry) -> int:
     if not documents:
         return status
     exporter = registry.exporter(args.format)
-    if args.summary:
-        if args.output is not None:
-            status = _emit(lambda stream: exporter.write(documents, stream), args.output, status)
-        return _emit(lambda stream: _summaries(documents, stream), None, status)
-    return _emit(lambda stream: exporter.write(documents, stream), args.output, status)
+    return _emit_output(lambda stream: exporter.write(documents, stream), args, documents, status)
 
 
 def _check_command(args: argparse.Namespace) -> int:
@@ -294,12 +302,7 @@ def _check_command(args: argparse.Namespace) -> int:
         "csv": lambda stream: report.write_csv(documents, stream),
     }
     errors = any(f.severity is Severity.ERROR for d in documents for f in d.findings)
-    status = status or (EXIT_FINDINGS if errors else EXIT_OK)
-    if args.summary:
-        if args.output is not None:
-            status = _emit(writers[args.format], args.output, status)
-        return _emit(lambda stream: _summaries(documents, stream), None, status)
-    return _emit(writers[args.format], args.output, status)
+    return _emit_output(writers[args.format], args, documents, status or (EXIT_FINDINGS if errors else EXIT_OK))
 
 
 def _render_command(args: argparse.Namespace, registry: Registry) -> int:
@@ -323,22 +326,25 @@ def _render_command(args: argparse.Namespace, registry: Registry) -> int:
     return status
 
 
-def _parse_one(file: str, max_bytes: int, max_pages: int, tolerance: Decimal) -> Document | GongkaiError:
+def _guarded(label: str, read: Callable[[], Document]) -> Document | GongkaiError:
+    """What ``read`` returns, or the error that stopped it (an unexpected one as an internal error)."""
     try:
-        return parse(file, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
+        return read()
     except GongkaiError as error:
         return error
     except Exception as error:  # a bug must not stop a batch of hundreds of documents
-        return InternalError(file, f"internal error ({type(error).__name__}: {error}); please report it")
+        return InternalError(label, f"internal error ({type(error).__name__}: {error}); please report it")
+
+
+def _parse_one(file: str, max_bytes: int, max_pages: int, tolerance: Decimal) -> Document | GongkaiError:
+    return _guarded(file, lambda: parse(file, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance))
 
 
 def _parse_together(files: list[str], max_bytes: int, max_pages: int, tolerance: Decimal) -> Document | GongkaiError:
-    try:
-        return parse_together(files, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
-    except GongkaiError as error:
-        return error
-    except Exception as error:
-        return InternalError(" + ".join(files), f"internal error ({type(error).__name__}: {error}); please report it")
+    return _guarded(
+        " + ".join(files),
+        lambda: parse_together(files, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance),
+    )
 
 
 def _parse_all(

@@ -199,6 +199,14 @@ def build_tables(
     return tables, findings
 
 
+def _named(
+    title: str, line: Line, claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+) -> Optional[Identification]:
+    """Which table a title printed alone on ``line`` (a 目录 entry, a line of text) names, if any."""
+    block = TableBlock(title=title, title_line=line)
+    return identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind))
+
+
 def _missing(
     toc: Sequence[TocEntry],
     tables: Sequence[Table],
@@ -212,8 +220,7 @@ def _missing(
     present = {spec.standard(table.id) for table in tables} | {table.table for table in unread}
     missing: list[MissingTable] = []
     for entry in toc:
-        block = TableBlock(title=entry.title, title_line=entry.line)
-        found = identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind))
+        found = _named(entry.title, entry.line, claim, kind, hook)
         table_id = spec.standard(found.table) if found is not None else None
         if table_id is not None and table_id not in present and table_id not in {m.table for m in missing}:
             missing.append(
@@ -231,32 +238,39 @@ _READ_OFF_THE_PAGE = _EXACTLY | {BY_TITLE_VARIANT}
 def _unread(
     lines: Sequence[Line],
     blocks: Sequence[TableBlock],
-    tables: Sequence[Table],
+    built: Sequence[Table],
     claim: RegionClaim,
     kind: Optional[str],
     hook: pluggy.HookRelay,
-) -> list[UnreadTable]:
-    """Standard tables whose title the document prints but which were not read: a line of the
-    running text, or the title of a block no plugin identified, that names a table by its printed
-    title or number while no table of that kind was read."""
+) -> tuple[list[Table], list[UnreadTable]]:
+    """The tables read, and the standard tables whose title the document prints but which were not
+    read: a title over nothing read (no column, no row, no note: a picture, a layout not
+    understood), or a line of the running text or the title of a block no plugin identified that
+    names a table by its printed title or number while no table of that kind was read."""
     spec = load_spec()
-    present = {spec.standard(table.id) for table in tables}
-    built = {table.provenance.line for table in tables}
+    tables = [table for table in built if table.rows or table.columns or table.notes]
+    unread = [
+        UnreadTable(title=table.title, table=table.id, provenance=table.provenance)
+        for table in built
+        if table not in tables
+    ]
+    present = {spec.standard(table.id) for table in built}
+    titled = {table.provenance.line for table in built}
     limit = current_settings().max_title
     # a line of running text names a table only by its exact title or number; the words of a
     # title variant are also those of a sentence about the table (详见单位的项目绩效目标表)
     candidates = [(line, _EXACTLY) for line in lines if len(line.text.strip()) <= limit]
-    candidates += [(block.title_line, _READ_OFF_THE_PAGE) for block in blocks if block.title_line.number not in built]
-    unread: list[UnreadTable] = []
+    candidates += [(block.title_line, _READ_OFF_THE_PAGE) for block in blocks if block.title_line.number not in titled]
     for line, trusted in sorted(candidates, key=lambda candidate: candidate[0].number):
-        block = TableBlock(title=line.text.strip(), title_line=line)
-        found = identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind))
+        found = _named(line.text.strip(), line, claim, kind, hook)
         if found is None or found.by not in trusted:
             continue
         table_id = spec.standard(found.table)
         if table_id not in present and table_id not in {u.table for u in unread}:
-            unread.append(UnreadTable(title=block.title, table=table_id, provenance=Provenance(line.page, line.number)))
-    return unread
+            unread.append(
+                UnreadTable(title=line.text.strip(), table=table_id, provenance=Provenance(line.page, line.number))
+            )
+    return tables, unread
 
 
 def parse(
@@ -305,21 +319,8 @@ def _parse(
     facts = read_facts(layout, blocks)
     claim = detect_region(manager.hook, facts, profiles)
     built, findings = build_tables(blocks, claim, facts.kind, manager.hook, toc)
-    # a title over nothing read (no column, no row, no note: a picture, a layout not understood)
-    # is a table present but not read, not an empty table
-    tables = [table for table in built if table.rows or table.columns or table.notes]
     running_text = narrative(layout, blocks, toc)
-    unread = [
-        UnreadTable(title=table.title, table=table.id, provenance=table.provenance)
-        for table in built
-        if table not in tables
-    ]
-    named = {entry.table for entry in unread}
-    unread += [
-        entry
-        for entry in _unread(running_text, blocks, tables, claim, facts.kind, manager.hook)
-        if entry.table not in named
-    ]
+    tables, unread = _unread(running_text, blocks, built, claim, facts.kind, manager.hook)
     if not tables and not unread and not facts.disclosure:
         raise NotADisclosureError(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"

@@ -18,8 +18,8 @@ from .manager import Registry, default_plugin_manager
 from .schema import Document, Severity
 
 
-def _plural(count: int, word: str, plural: Optional[str] = None) -> str:
-    return f"{count} {word if count == 1 else plural or word + 's'}"
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word if count == 1 else word + 's'}"
 
 
 def summary_line(document: Document, plugin_manager: Optional[pluggy.PluginManager] = None) -> str:
@@ -32,7 +32,7 @@ def summary_line(document: Document, plugin_manager: Optional[pluggy.PluginManag
     present = {spec.standard(table.id) for table in document.tables}
     recognised = sum(1 for table_id in required if table_id in present)
     coverage = [table.coverage for table in document.tables]
-    read = [_plural(len(document.tables), "read", "read")]
+    read = [f"{len(document.tables)} read"]
     if document.unread:
         read.append(f"{len(document.unread)} printed but not read")
     cells = _plural(sum(c.cells for c in coverage), "cell")

@@ -9,9 +9,9 @@ within it is reported at info level, a larger one at the check's severity; no di
 finding.
 
 A difference is an error only where the inputs were read off the document as printed: where a
-table was identified by its structure or place in the 目录 rather than its title, or a column
-was assigned by a fallback rather than its header, the finding is a warning that says so, with
-a confidence below 1 (:func:`doubts`).
+table was identified by its structure or place in the 目录 rather than its title, a column was
+assigned by a fallback rather than its header, or some printed amount of the table was not read,
+the finding is a warning that says so, with a confidence below 1 (:func:`doubts`).
 """
 
 from __future__ import annotations
@@ -83,7 +83,8 @@ def row_name(row: Row) -> str:
 
 def column_name(table: Table, cell: Cell) -> str:
     """How a message names a column: its printed header path, else its canonical id."""
-    header = cell.header or next((column.header for column in table.columns if column.id == cell.column), ())
+    column = table.column(cell.column)
+    header = cell.header or (column.header if column is not None else ())
     return "/".join(header) or cell.column
 
 
@@ -103,13 +104,15 @@ def last_digit(cell: Cell) -> Decimal:
 
 _HOW_INFERRED = {BY_STRUCTURE: "按表头和科目结构识别", BY_CONTENTS: "按目录中的位置识别"}
 FALLBACK_CONFIDENCE = 0.6  # a column no printed header named
+UNREAD_CONFIDENCE = 0.5  # a table some of whose printed amounts were not read
 
 
 def doubts(places: Sequence[Place]) -> tuple[tuple[str, ...], float]:
     """Why a comparison of ``places`` is not sure, and how sure it is (1.0: read as printed).
 
     A table identified by structure or by the 目录 (:data:`gongkai.schema.INFERRED`) is as sure
-    as its identification; a column assigned by a fallback is :data:`FALLBACK_CONFIDENCE` sure.
+    as its identification; a column assigned by a fallback is :data:`FALLBACK_CONFIDENCE` sure;
+    a table with printed amounts that were not read, :data:`UNREAD_CONFIDENCE`.
     """
     reasons: dict[str, None] = {}
     confidence = 1.0
@@ -118,6 +121,10 @@ def doubts(places: Sequence[Place]) -> tuple[tuple[str, ...], float]:
         if found is not None and found.by in INFERRED:
             reasons[f"{table_name(place.table)}是{_HOW_INFERRED[found.by]}的"] = None
             confidence = min(confidence, found.confidence)
+        if place.table.unread_cells:
+            # the amount left out may be one of the addends: the sum is not what was printed
+            reasons[f"{table_name(place.table)}有{place.table.unread_cells}处印出的金额未能读取"] = None
+            confidence = min(confidence, UNREAD_CONFIDENCE)
         column = place.table.column(place.cell.column)
         if column is not None and column.by == COLUMN_BY_FALLBACK:
             reasons[f"{table_name(place.table)}的“{column_name(place.table, place.cell)}”栏不是按表头识别的"] = None

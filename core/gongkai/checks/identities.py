@@ -198,7 +198,7 @@ def _columns(identity: Identity, document: Document, how: Evaluation) -> Iterato
         if identity.total not in printed or any(p.lstrip("-") not in printed for p, optional in parts if not optional):
             continue
         present = [p for p, _ in parts if p.lstrip("-") in printed]
-        unknown = ["/".join(column.header) or column.id for column in table.columns if not column.understood]
+        unknown = table.coverage.not_understood
         if unknown:
             # a printed column the catalogue does not know may be one of the parts (or not):
             # judged without it, a consistent row could fail
