@@ -22,7 +22,7 @@ from typing import Optional
 import attrs
 
 from . import settings
-from .amounts import NOT_APPLICABLE_MARKS, normalise_number_text
+from .amounts import NOT_APPLICABLE_MARKS, looks_like_amount, normalise_number_text
 from .canonical import compact, normalise_title
 from .codes import is_code
 from .layout import Layout, Line, LineKind
@@ -151,10 +151,13 @@ def is_integer_amount(text: str) -> bool:
 
 def _starts_a_row(first: str, rest: Sequence[str]) -> bool:
     """True if a line whose first cell is ``first`` is a body row whatever else it prints: an
-    enumerated item (一、…, （一）…), or a total followed by nothing but amounts, whole ones too."""
+    enumerated item (一、…, （一）…), or a total followed by nothing but amounts, whole ones too.
+
+    A total row prints no code after its label, so there a whole number of three, five or seven
+    digits (1000000 元) is an amount, not a code."""
     if _ENUMERATED.match(first):
         return True
-    return first in _TOTAL_LABELS and all(is_amount_text(cell) or is_integer_amount(cell) for cell in rest)
+    return first in _TOTAL_LABELS and all(looks_like_amount(cell) for cell in rest)
 
 
 def is_data_cells(cells: Iterable[str]) -> bool:

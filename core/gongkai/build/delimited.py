@@ -16,7 +16,17 @@ from ..layout import Line, LineKind
 from ..registrations import HeaderCell
 from ..schema import COLUMN_BY_HEADER, COLUMN_PRINTED, Severity
 from ..segment import is_amount_text, is_integer_amount
-from .base import LABEL_HEADER, ORDINAL_LABELS, SMALL_INT, STRUCTURAL_HEADER, BuilderBase, Draft, Group, Slot
+from .base import (
+    LABEL_HEADER,
+    ORDINAL_LABELS,
+    SMALL_INT,
+    STRUCTURAL_HEADER,
+    BuilderBase,
+    Draft,
+    Group,
+    Slot,
+    names_column,
+)
 from .realign import realigned
 
 _LINE_NUMBER_HEADERS = ("行次",)
@@ -65,9 +75,8 @@ class DelimitedBuilder(BuilderBase):
         regular = [cells for cells in body if not _is_shifted(cells, roles)]
         return self._vote(width, text_rows, regular, ordinals) if len(regular) < len(body) else roles
 
-    @staticmethod
     def _vote(
-        width: int, text_rows: list[tuple[str, ...]], body: list[tuple[str, ...]], ordinals: dict[int, str]
+        self, width: int, text_rows: list[tuple[str, ...]], body: list[tuple[str, ...]], ordinals: dict[int, str]
     ) -> list[Optional[str]]:
         roles: list[Optional[str]] = []
         for position in range(width):
@@ -80,7 +89,11 @@ class DelimitedBuilder(BuilderBase):
             n_text = len(values) - n_code - n_amount - n_whole
             if any(h.startswith(_LINE_NUMBER_HEADERS) for h in headers) and n_amount == 0:
                 roles.append("line_number")
-            elif not n_amount and (n_code or any(_is_code_header(h) for h in headers)):
+            elif not n_amount and (
+                any(_is_code_header(h) for h in headers) or (n_code and not self._names_an_amount(headers))
+            ):
+                # whole 元 printed without separators can look like codes (1000000, 21015): under
+                # a header naming an amount column they are amounts
                 roles.append("code")
             elif n_text > n_amount + n_whole:
                 roles.append("label")
@@ -93,6 +106,10 @@ class DelimitedBuilder(BuilderBase):
             else:
                 roles.append(None)
         return roles
+
+    def _names_an_amount(self, headers: Sequence[str]) -> bool:
+        """True if one of the header words names an amount column of the table (本年支出合计)."""
+        return any(names_column(column, (header,)) for header in headers for column in self.canonical.columns)
 
     def _paths(self, width: int, text_rows: list[tuple[str, ...]], roles: list[Optional[str]]) -> list[tuple[str, ...]]:
         filled_rows: list[list[str]] = []
