@@ -51,6 +51,10 @@ _ENTITY_END = re.compile(r"金额单位|(?:单位|部门)(?:名称)?[:：]|编�
 _YEAR = re.compile(r"(20\d\d)年度?")
 _DECIMAL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 _NOTE = re.compile(r"^[-*•]?(?:注|说明|备注)")
+# A numbered heading of the running text (三、决算报表说明, （一）…): no amounts on its line.
+_SECTION_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．]|[（(]\s*[一二三四五六七八九十]+\s*[)）])[^\d]*$"
+)
 _META_LINE = re.compile(
     r"公开\d|单位[:：]|部门[:：]|(?:单位|部门)名称[:：]|编制(?:单位|部门)[:：]|^(?:20\d\d年度?|表|元|万元|\(?20\d\d年度?\)?)$"
 )
@@ -269,7 +273,7 @@ class _Open:
         max_notes = settings.current().max_notes
         text = line_text(line)
         if self.state == "notes":
-            if line.kind is LineKind.CELLS or len(self.notes) >= max_notes:
+            if line.kind is LineKind.CELLS or len(self.notes) >= max_notes or not self._notes_go_on(line, text):
                 return False
             self.notes.append(line)
             return True
@@ -298,6 +302,8 @@ class _Open:
                 self.state = "header"
                 self.header.append(line)
             return True
+        if self.state == "body" and self._tabular and not self._notes_go_on(line, text):
+            return False
         if _NOTE.match(text) or (self.state == "body" and self._tabular):
             self.state = "notes"
             self.notes.append(line)
@@ -309,6 +315,14 @@ class _Open:
             self.state = "header"
             self.header.append(line)
         return True
+
+    def _notes_go_on(self, line: Line, text: str) -> bool:
+        """True if ``line`` may be a note of the table: a section heading (三、… / （一）…) ends
+        the notes, and so does a line on a later page that does not say it is a note (注：…)."""
+        if _SECTION_HEADING.match(text):
+            return False
+        last = (self.notes or self.body)[-1:] if (self.notes or self.body) else []
+        return not last or line.page == last[0].page or bool(_NOTE.match(text))
 
     def _repeats_header(self, line: Line) -> bool:
         """True for a header line printed again on a new page the table runs onto."""
