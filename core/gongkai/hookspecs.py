@@ -32,6 +32,7 @@ import pluggy
 if TYPE_CHECKING:
     from .canonical import CanonicalTable
     from .checks.identities import Identity
+    from .phrases import Phrases
     from .registrations import (
         Check,
         DetectionContext,
@@ -170,4 +171,16 @@ def gongkai_adjust_identities(document: Document, identities: Sequence[Identity]
     (add identities that hold in the region's layout, drop or replace ones that do not; keep
     the ids of those you keep, as findings name them), or None to keep the list as it is. First
     result wins; answer only for documents your plugin claimed (``document.plugin``).
+    """
+
+
+@hookspec(firstresult=True)
+def gongkai_adjust_phrases(document: Document, phrases: Phrases) -> Optional[Phrases]:
+    """Adjust the phrases of the 情况说明 that the text checks read on ``document``.
+
+    ``phrases`` are those of ``spec/phrases.toml`` as a :class:`~gongkai.phrases.Phrases`
+    record: section headings, the words that restate table cells, word lists (direction words,
+    words saying an item is nothing, …). Return the phrases to use instead (typically
+    ``attrs.evolve(phrases, …)`` or ``phrases.with_words("more", "多于")``), or None to keep them.
+    First result wins; answer only for documents your plugin claimed (``document.plugin``).
     """

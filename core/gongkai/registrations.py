@@ -17,6 +17,7 @@ from .schema import Region, Severity
 
 if TYPE_CHECKING:
     from .layout import Layout
+    from .phrases import Phrases
     from .render.sheet import Sheet
     from .schema import Document, Finding
 
@@ -89,12 +90,15 @@ class CheckContext:
     ``tolerance`` is the rounding difference allowed per addend, in the document's unit (万元
     tables are rounded from 元, so 0.01 per addend by default). ``identities`` are the table and
     cross-table identities that hold for this document (:mod:`gongkai.checks.identities`), as the
-    region plugin adjusted them. ``profiles`` are the registered region profiles.
+    region plugin adjusted them. ``profiles`` are the registered region profiles. ``phrases``
+    are the words of the 情况说明 the text checks read (``spec/phrases.toml``), as the region
+    plugin adjusted them; None means the shipped ones.
     """
 
     tolerance: Decimal = Decimal("0.01")
     identities: tuple = ()
     profiles: tuple[RegionProfile, ...] = ()
+    phrases: Optional[Phrases] = None
 
 
 @attrs.frozen

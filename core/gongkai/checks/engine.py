@@ -8,6 +8,7 @@ from typing import Optional
 import pluggy
 
 from ..manager import Registry, default_plugin_manager
+from ..phrases import load_phrases
 from ..registrations import CheckContext
 from ..schema import Document, Finding
 from .identities import load_identities
@@ -18,13 +19,17 @@ DEFAULT_TOLERANCE = Decimal("0.01")
 def context_for(
     document: Document, manager: pluggy.PluginManager, tolerance: Decimal = DEFAULT_TOLERANCE
 ) -> CheckContext:
-    """The context checks run in: the tolerance, and the identities as the region adjusted them."""
+    """The context checks run in: the tolerance, and the identities and phrases as the region
+    adjusted them."""
     identities = load_identities()
     adjusted = manager.hook.gongkai_adjust_identities(document=document, identities=identities)
+    phrases = load_phrases()
+    adjusted_phrases = manager.hook.gongkai_adjust_phrases(document=document, phrases=phrases)
     return CheckContext(
         tolerance=tolerance,
         identities=tuple(identities if adjusted is None else adjusted),
         profiles=tuple(entry.record for entry in Registry.collect(manager).regions),
+        phrases=phrases if adjusted_phrases is None else adjusted_phrases,
     )
 
 

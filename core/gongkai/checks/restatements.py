@@ -2,7 +2,7 @@
 
 A figure is pinned to a cell only when the words before it name exactly one: the section's
 heading says which tables the paragraph is about (:mod:`gongkai.checks.statements`), and the words
-must be one of the phrases of :data:`PHRASES`, a 科目 code with its name, a 类/款/项 path, or the
+must be one of the restatements of ``spec/phrases.toml``, a 科目 code with its name, a 类/款/项 path, or the
 name of a row of the table the section is about. Anything else is skipped, never guessed.
 """
 
@@ -16,6 +16,7 @@ from typing import Optional
 import attrs
 
 from ..canonical import load_spec
+from ..phrases import Phrases, Ref, load_phrases
 from ..schema import Document, Row, Table
 from .compare import Place
 from .labels import first, group_index, plain
@@ -26,10 +27,8 @@ from .statements import (
     GENERAL_BUDGET,
     GOVERNMENT_FUND,
     INCOME,
-    OPERATING,
     STATE_CAPITAL,
     SUMMARY,
-    THREE_PUBLIC,
     Statement,
     statements,
 )
@@ -56,29 +55,6 @@ _STATES_A_MEASURE = re.compile(r"决算|预算|安排")
 
 
 @attrs.frozen
-class Ref:
-    """Where a quantity is printed: a table, a row (a label pattern or ``code:CODE``) in a
-    side-by-side group, and a column."""
-
-    table: str
-    row: str
-    column: str
-    group: Optional[str] = None
-
-
-@attrs.frozen
-class Phrase:
-    """Words (a regular expression matched in full) that name quantities, and where each is printed.
-
-    ``cells`` holds, for each quantity the words name ("收支总计" names two), the places that
-    print it in order of preference: the first that the document prints is compared.
-    """
-
-    words: str
-    cells: tuple[tuple[Ref, ...], ...]
-
-
-@attrs.frozen
 class Restatement:
     """A figure of the text and the table cell it restates."""
 
@@ -86,120 +62,10 @@ class Restatement:
     place: Place
 
 
-TOTAL = "合计|总计|本年合计|本年收入合计|本年支出合计"
 _YEAR_INCOME = "本年收入合计|收入合计|本年收入"
 _YEAR_EXPENDITURE = "本年支出合计|支出合计|本年支出"
-_THREE_PUBLIC_TOTAL = "合计|支出合计|三公经费支出合计|三公经费合计"
 THREE_PUBLIC_TABLES = ("three_public", "three_public_operating")
 
-
-def _one(*refs: Ref) -> tuple[tuple[Ref, ...], ...]:
-    return (refs,)
-
-
-_SUMMARY_GRAND_INCOME = Ref("summary", "总计|收入总计", "income", "income")
-_SUMMARY_GRAND_EXPENDITURE = Ref("summary", "总计|支出总计", "expenditure", "expenditure")
-_SUMMARY_YEAR_INCOME = _one(Ref("summary", _YEAR_INCOME, "income", "income"), Ref("income", TOTAL, "total"))
-_SUMMARY_YEAR_EXPENDITURE = _one(
-    Ref("summary", _YEAR_EXPENDITURE, "expenditure", "expenditure"), Ref("expenditure", TOTAL, "total")
-)
-_FISCAL_GRAND_INCOME = Ref("fiscal_grant_summary", "总计|收入总计", "income", "income")
-_FISCAL_GRAND_EXPENDITURE = Ref("fiscal_grant_summary", "总计|支出总计", "expenditure_total", "expenditure")
-_PERSONNEL = _one(
-    Ref("basic_expenditure_economic", "人员经费合计|人员经费", "amount"),
-    Ref("general_budget_expenditure", TOTAL, "basic_personnel"),
-)
-_PUBLIC = _one(
-    Ref("basic_expenditure_economic", "公用经费合计|公用经费", "amount"),
-    Ref("general_budget_expenditure", TOTAL, "basic_public"),
-)
-_GENERAL_BASIC = _one(
-    Ref("general_budget_expenditure", TOTAL, "basic"), Ref("basic_expenditure_economic", TOTAL, "amount")
-)
-
-
-def _expenditure_column(column: str) -> tuple[tuple[Ref, ...], ...]:
-    return _one(Ref("expenditure", TOTAL, column))
-
-
-def _three_public(row: str) -> tuple[tuple[Ref, ...], ...]:
-    return _one(*(Ref(table, row, "final") for table in THREE_PUBLIC_TABLES))
-
-
-_OVERALL = (
-    Phrase("收入总计", (_one(_SUMMARY_GRAND_INCOME))),
-    Phrase("支出总计", (_one(_SUMMARY_GRAND_EXPENDITURE))),
-    Phrase("收支总计", ((_SUMMARY_GRAND_INCOME,), (_SUMMARY_GRAND_EXPENDITURE,))),
-    Phrase("(?:本年)?收入合计", _SUMMARY_YEAR_INCOME),
-    Phrase("(?:本年)?支出合计", _SUMMARY_YEAR_EXPENDITURE),
-    Phrase("财政拨款收入", _one(Ref("income", TOTAL, "fiscal_grant"))),
-    Phrase("基本支出", _expenditure_column("basic")),
-    Phrase("项目支出", _expenditure_column("project")),
-    Phrase("上缴上级支出", _expenditure_column("remit_superior")),
-    Phrase("(?:事业单位)?经营支出", _expenditure_column("operating")),
-    Phrase("对附属单位补助支出", _expenditure_column("subsidiary")),
-)
-
-PHRASES: dict[str, tuple[Phrase, ...]] = {
-    SUMMARY: _OVERALL,
-    # under 收入决算情况说明 "2023年度收入…万元" is 本年收入合计; likewise 支出
-    INCOME: (*_OVERALL, Phrase("(?:本年)?收入", _SUMMARY_YEAR_INCOME)),
-    EXPENDITURE: (*_OVERALL, Phrase("(?:本年)?支出", _SUMMARY_YEAR_EXPENDITURE)),
-    FISCAL_GRANT: (
-        Phrase("(?:财政拨款)?收入总计", _one(_FISCAL_GRAND_INCOME)),
-        Phrase("(?:财政拨款)?支出总计", _one(_FISCAL_GRAND_EXPENDITURE)),
-        Phrase("(?:财政拨款)?收支总计", ((_FISCAL_GRAND_INCOME,), (_FISCAL_GRAND_EXPENDITURE,))),
-        Phrase("(?:财政拨款)?(?:本年)?收入合计", _one(Ref("fiscal_grant_summary", _YEAR_INCOME, "income", "income"))),
-        Phrase(
-            "(?:财政拨款)?(?:本年)?支出合计",
-            _one(Ref("fiscal_grant_summary", _YEAR_EXPENDITURE, "expenditure_total", "expenditure")),
-        ),
-    ),
-    GENERAL_BUDGET: (
-        Phrase(
-            "一般公共预算(?:财政)?拨款(?:本年)?支出",
-            _one(
-                Ref("general_budget_expenditure", TOTAL, "total"),
-                Ref("fiscal_grant_summary", _YEAR_EXPENDITURE, "expenditure_general", "expenditure"),
-            ),
-        ),
-        Phrase("基本支出", _one(Ref("general_budget_expenditure", TOTAL, "basic"))),
-        Phrase("项目支出", _one(Ref("general_budget_expenditure", TOTAL, "project"))),
-        Phrase("人员经费(?:合计)?", _PERSONNEL),
-        Phrase("公用经费(?:合计)?", _PUBLIC),
-    ),
-    BASIC: (
-        Phrase("(?:一般公共预算(?:财政)?(?:拨款)?)?基本支出", _GENERAL_BASIC),
-        Phrase("人员经费(?:合计)?", _PERSONNEL),
-        Phrase("公用经费(?:合计)?", _PUBLIC),
-    ),
-    THREE_PUBLIC: (
-        Phrase("(?:一般公共预算)?(?:财政)?(?:拨款)?三公经费(?:财政拨款)?", _three_public(_THREE_PUBLIC_TOTAL)),
-        Phrase(r"因公出国\(境\)(?:经)?费(?:用)?", _three_public(r"因公出国\(境\)费用?")),
-        Phrase("公务用车购置及运行(?:维护)?费", _three_public("公务用车购置及运行(维护)?费")),
-        Phrase("公务用车购置费", _three_public("公务用车购置费")),
-        Phrase("公务用车运行(?:维护)?费", _three_public("公务用车运行(维护)?费")),
-        Phrase("公务接待费", _three_public("公务接待费")),
-    ),
-    OPERATING: (
-        Phrase(
-            "(?:一般公共预算(?:财政)?拨款安排的)?机关运行经费",
-            _one(Ref("three_public_operating", "机关运行经费", "final")),
-        ),
-    ),
-    GOVERNMENT_FUND: (
-        Phrase(
-            "(?:政府性基金(?:预算)?(?:财政)?(?:拨款)?(?:安排的)?)?(?:本年)?支出",
-            _one(Ref("government_fund", TOTAL, "total")),
-        ),
-    ),
-    STATE_CAPITAL: (
-        Phrase(
-            "(?:国有资本经营预算(?:财政)?(?:拨款)?(?:安排的)?)?(?:本年)?支出",
-            _one(Ref("state_capital", TOTAL, "total")),
-        ),
-    ),
-}
 
 # The classified table a section's 科目 (codes, 类/款/项 names) refer to, and the column compared.
 CLASSIFIED: dict[str, tuple[str, str]] = {
@@ -233,18 +99,19 @@ _PATH = re.compile(r"(?P<class>[^()]+)\(类\)(?:(?P<section>[^()]+)\(款\))?(?:(
 # -- which cell a statement restates ---------------------------------------------------------------
 
 
-def restatements(document: Document) -> tuple[Restatement, ...]:
+def restatements(document: Document, phrases: Optional[Phrases] = None) -> tuple[Restatement, ...]:
     """Every figure of the narrative that restates one table cell, with that cell.
 
     A figure whose words only say which measure it is ("支出决算为1.57万元") restates the
     quantity named before it in the same sentence, or in the heading of its section.
     """
+    phrases = phrases or load_phrases()
     found: list[Restatement] = []
     last: Optional[tuple[tuple[int, int], str]] = None  # the sentence and words of the last named quantity
-    for statement in statements(document):
+    for statement in statements(document, phrases):
         if statement.scope is None or statement.delta or not statement.subject:
             continue
-        named = _named(document, statement, last)
+        named = _named(document, statement, last, phrases)
         if named is None:
             continue
         item, measure, quantities = named
@@ -257,7 +124,7 @@ def restatements(document: Document) -> tuple[Restatement, ...]:
 
 
 def _named(
-    document: Document, statement: Statement, last: Optional[tuple[tuple[int, int], str]]
+    document: Document, statement: Statement, last: Optional[tuple[tuple[int, int], str]], phrases: Phrases
 ) -> Optional[tuple[str, Measure, tuple[tuple[Ref, ...], ...]]]:
     """The words naming the statement's quantity, its measure, and where the quantity is printed."""
     assert statement.scope is not None
@@ -266,9 +133,9 @@ def _named(
             if not _STATES_A_MEASURE.search(statement.subject):
                 return None  # "支出 5 万元" after "收入总计…，" is not a measure of 收入总计
             inherited = last[1] if last is not None and last[0] == statement.sentence else statement.topic
-            quantities = _quantities(document, statement.scope, inherited)
+            quantities = quantities_named(document, statement.scope, inherited, phrases)
             return None if quantities is None else (inherited, measure, quantities)
-        quantities = _quantities(document, statement.scope, item)
+        quantities = quantities_named(document, statement.scope, item, phrases)
         if quantities is not None:
             return item, measure, quantities
     return None
@@ -285,13 +152,15 @@ def _splits(subject: str) -> Iterator[tuple[str, Measure]]:
                 break
 
 
-def _quantities(document: Document, scope: str, item: str) -> Optional[tuple[tuple[Ref, ...], ...]]:
+def quantities_named(
+    document: Document, scope: str, item: str, phrases: Phrases
+) -> Optional[tuple[tuple[Ref, ...], ...]]:
     """Where the quantities ``item`` names in a section of ``scope`` are printed.
 
     None when the words name nothing known; an empty tuple when they name a 科目 or row that the
     document does not print (nothing to compare, but the words were understood).
     """
-    for phrase in PHRASES.get(scope, ()):
+    for phrase in phrases.restatements(scope):
         if re.fullmatch(phrase.words, item):
             return phrase.cells
     for resolve in (_by_code, _by_path, _by_item, _by_row_label):

@@ -22,8 +22,10 @@ from typing import Optional
 
 import attrs
 
+from ..phrases import Phrases, load_phrases
 from ..schema import Document, Provenance, TextLine
 from .labels import plain
+from .numbers import AMOUNT, NUMBER, half_unit, read_number
 
 # Scopes: what a section of the 情况说明 is about.
 SUMMARY = "summary"  # 收入支出决算总体情况 / 预算收支总体情况
@@ -37,20 +39,6 @@ OPERATING = "operating"  # 机关运行经费
 GOVERNMENT_FUND = "government_fund"  # 政府性基金预算财政拨款支出决算情况
 STATE_CAPITAL = "state_capital"  # 国有资本经营预算财政拨款支出决算情况
 
-# Matched against a heading's plain text, in this order: the more specific words first.
-_SCOPES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (THREE_PUBLIC, re.compile(r"三公")),
-    (OPERATING, re.compile(r"^机关运行经费")),
-    (GOVERNMENT_FUND, re.compile(r"^政府性基金")),
-    (STATE_CAPITAL, re.compile(r"^国有资本经营")),
-    (BASIC, re.compile(r"^一般公共预算(?:财政)?(?:拨款)?基本支出")),
-    (GENERAL_BUDGET, re.compile(r"^一般公共预算(?:财政)?(?:拨款)?支出")),
-    (FISCAL_GRANT, re.compile(r"^财政拨款(?:收入支出|收支)")),
-    (SUMMARY, re.compile(r"^(?:部门|单位)?(?:预算|决算)?(?:收入支出|收支)(?:决算|预算)?(?:总体)?情况")),
-    (INCOME, re.compile(r"^(?:部门|单位)?收入(?:决算|预算)?(?:总体)?情况")),
-    (EXPENDITURE, re.compile(r"^(?:部门|单位)?支出(?:决算|预算)?(?:总体)?情况")),
-)
-
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _LEVEL_ONE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _LEVEL_TWO = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
@@ -59,9 +47,7 @@ _HEADING_MAX = 50  # a longer numbered line is a paragraph, not a heading
 _NOT_A_YEAR = re.compile(r"\d(?!\d*年)")
 _LINE_GAP = 4  # more lines than this between two narrative lines: something (a table) stood between them
 
-_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_NUMBER = r"(?<![\d.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-FIGURE = re.compile(rf"(?P<number>{_NUMBER})\s*(?P<unit>万元|元)")
+_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?\t\n]")
 _SENTENCE_END = re.compile(r"[。！!？?\n]")
 _DELTA_VERB = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)了?$")
@@ -69,7 +55,7 @@ RISING = ("增加", "增长", "上升", "增幅", "增")
 
 # "（比上年）减少 122.21 万元，下降 4.83%": the change and its percentage.
 _CHANGE = re.compile(
-    rf"(?P<verb>净增加|净减少|增加|减少|增长|下降|降低|上升)了?\s*(?P<number>{_NUMBER})\s*(?P<unit>万元|元)"
+    rf"(?P<verb>净增加|净减少|增加|减少|增长|下降|降低|上升)了?\s*(?P<number>{NUMBER})\s*(?P<unit>万元|元)"
     r"\s*[，,、]?\s*(?:同比)?(?P<pverb>增长|下降|增幅为?|降幅为?|上升|降低)了?\s*"
     r"(?P<percent>\d+(?:\.\d+)?)\s*[%％]"
 )
@@ -90,7 +76,7 @@ class Figure:
     """An amount the text prints with its unit: ``number`` as printed, its exact ``value``."""
 
     number: str
-    unit: str  # "万元" | "元"
+    unit: str  # "亿元" | "万元" | "元"
     value: Decimal
     provenance: Provenance
 
@@ -101,9 +87,7 @@ class Figure:
 
     def half_unit(self) -> Decimal:
         """Half a unit of the last printed digit (0.005 for ``2407.03``): what rounding may hide."""
-        exponent = self.value.as_tuple().exponent
-        assert isinstance(exponent, int)
-        return Decimal(5).scaleb(exponent - 1)
+        return half_unit(self.value)
 
 
 @attrs.frozen
@@ -145,8 +129,11 @@ class Change:
 
 
 @attrs.frozen
-class _Paragraph:
-    """Narrative lines joined into one text; ``starts`` holds where each line begins in it."""
+class Paragraph:
+    """Narrative lines joined into one text; ``starts`` holds where each line begins in it.
+
+    ``scope`` and ``topic`` are those of the section the paragraph stands in.
+    """
 
     text: str
     starts: tuple[int, ...]
@@ -155,7 +142,14 @@ class _Paragraph:
     topic: str
 
     def provenance(self, offset: int) -> Provenance:
+        """Where the character at ``offset`` was printed (its line's provenance)."""
         return self.lines[bisect.bisect_right(self.starts, offset) - 1].provenance
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        """The start and end of the sentence holding ``offset`` (end after its 。)."""
+        start = max((end.end() for end in _SENTENCE_END.finditer(self.text, 0, offset)), default=0)
+        found = _SENTENCE_END.search(self.text, offset)
+        return start, found.end() if found else len(self.text)
 
 
 @attrs.frozen
@@ -164,11 +158,11 @@ class _Heading:
     words: str  # plain text after the numbering
 
 
-def heading_scope(words: str) -> Optional[str]:
-    """The scope a heading's plain words name, or None."""
-    for scope, pattern in _SCOPES:
-        if pattern.search(words):
-            return scope
+def heading_scope(words: str, phrases: Optional[Phrases] = None) -> Optional[str]:
+    """The scope a heading's plain words name (``spec/phrases.toml`` [[scope]]), or None."""
+    for scope in (phrases or load_phrases()).scopes:
+        if re.search(scope.pattern, words):
+            return scope.id
     return None
 
 
@@ -188,7 +182,12 @@ def _heading(text: str) -> Optional[_Heading]:
     return None
 
 
-def _paragraphs(narrative: Sequence[TextLine]) -> Iterator[_Paragraph]:
+def paragraphs(document: Document, phrases: Optional[Phrases] = None) -> tuple[Paragraph, ...]:
+    """The narrative's paragraphs in printed order, each with its section's scope and topic."""
+    return tuple(_paragraphs(document.narrative, phrases or load_phrases()))
+
+
+def _paragraphs(narrative: Sequence[TextLine], phrases: Phrases) -> Iterator[Paragraph]:
     """The narrative's paragraphs, each with the scope and topic of the section it stands in.
 
     A level-one heading sets the scope (only if it is a 情况/说明 heading: the table part's titles
@@ -200,7 +199,7 @@ def _paragraphs(narrative: Sequence[TextLine]) -> Iterator[_Paragraph]:
     topic = ""
     pending: list[TextLine] = []
 
-    def flush() -> Iterator[_Paragraph]:
+    def flush() -> Iterator[Paragraph]:
         if pending:
             yield _join(pending, scope, topic)
             pending.clear()
@@ -212,7 +211,7 @@ def _paragraphs(narrative: Sequence[TextLine]) -> Iterator[_Paragraph]:
         heading = _heading(text)
         if heading is not None:
             yield from flush()
-            named = heading_scope(heading.words)
+            named = heading_scope(heading.words, phrases)
             if heading.level == 0:
                 parent = scope = None
             elif heading.level == 1:
@@ -236,7 +235,7 @@ def _starts_paragraph(previous: TextLine, line: TextLine) -> bool:
     return before is not None and after is not None and after - before > _LINE_GAP
 
 
-def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> _Paragraph:
+def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> Paragraph:
     """Wrapped lines joined as printed: no separator, except a space between two digits."""
     text = ""
     starts = []
@@ -246,7 +245,7 @@ def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> _Parag
             text += " "
         starts.append(len(text))
         text += piece
-    return _Paragraph(text=text, starts=tuple(starts), lines=tuple(lines), scope=scope, topic=topic)
+    return Paragraph(text=text, starts=tuple(starts), lines=tuple(lines), scope=scope, topic=topic)
 
 
 def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
@@ -263,17 +262,17 @@ def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
             return text
 
 
-def _statements(paragraph: _Paragraph, index: int, entity: Optional[str]) -> Iterator[tuple[Statement, int]]:
+def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iterator[tuple[Statement, int]]:
     """The paragraph's statements, each with the offset where its figure ends."""
     boundary = 0
-    for found in FIGURE.finditer(paragraph.text):
+    for found in AMOUNT.finditer(paragraph.text):
         clause_ends = [end.end() for end in _CLAUSE_END.finditer(paragraph.text, boundary, found.start())]
         start = clause_ends[-1] if clause_ends else boundary
         raw = paragraph.text[start : found.start()]
         figure = Figure(
             number=found["number"],
             unit=found["unit"],
-            value=Decimal(found["number"].replace(",", "")),
+            value=read_number(found["number"]),
             provenance=paragraph.provenance(found.start("number")),
         )
         statement = Statement(
@@ -289,16 +288,16 @@ def _statements(paragraph: _Paragraph, index: int, entity: Optional[str]) -> Ite
         boundary = found.end()
 
 
-def statements(document: Document) -> tuple[Statement, ...]:
+def statements(document: Document, phrases: Optional[Phrases] = None) -> tuple[Statement, ...]:
     """Every figure the narrative states, in printed order, with the words that name it."""
     return tuple(
         statement
-        for index, paragraph in enumerate(_paragraphs(document.narrative))
+        for index, paragraph in enumerate(paragraphs(document, phrases))
         for statement, _ in _statements(paragraph, index, document.entity)
     )
 
 
-def changes(document: Document) -> tuple[Change, ...]:
+def changes(document: Document, phrases: Optional[Phrases] = None) -> tuple[Change, ...]:
     """Every stated change with its percentage whose base (this year's figure) can be told.
 
     The base is the nearest figure before the change, in the same or the previous sentence, that is
@@ -306,7 +305,7 @@ def changes(document: Document) -> tuple[Change, ...]:
     name something else ("项目支出较上年增加…" after 基本支出 is skipped).
     """
     found: list[Change] = []
-    for index, paragraph in enumerate(_paragraphs(document.narrative)):
+    for index, paragraph in enumerate(paragraphs(document, phrases)):
         stated = list(_statements(paragraph, index, document.entity))
         for match in _CHANGE.finditer(paragraph.text):
             change = _change(paragraph, match, stated, document.entity)
@@ -316,7 +315,7 @@ def changes(document: Document) -> tuple[Change, ...]:
 
 
 def _change(
-    paragraph: _Paragraph, match: re.Match[str], stated: Sequence[tuple[Statement, int]], entity: Optional[str]
+    paragraph: Paragraph, match: re.Match[str], stated: Sequence[tuple[Statement, int]], entity: Optional[str]
 ) -> Optional[Change]:
     text = paragraph.text
     sentence_start = max((end.end() for end in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
@@ -336,7 +335,7 @@ def _change(
         amount=Figure(
             number=match["number"],
             unit=match["unit"],
-            value=Decimal(match["number"].replace(",", "")),
+            value=read_number(match["number"]),
             provenance=paragraph.provenance(match.start("number")),
         ),
         rising=match["verb"].lstrip("净").startswith(RISING),

@@ -94,7 +94,7 @@ def _amounts(document: Document, context: CheckContext) -> Iterator[Finding]:
     if document.unit not in _UNITS:
         return  # the tables' unit is unknown: a figure in 万元 cannot be set against them
     assert document.unit is not None
-    for restatement in restatements(document):
+    for restatement in restatements(document, context.phrases):
         finding = compare_amount(restatement, document.unit, context.tolerance)
         if finding is not None:
             yield finding
@@ -149,7 +149,7 @@ def compare_change(change: Change, unit: str, tolerance: Decimal) -> Optional[Fi
 def _changes(document: Document, context: CheckContext) -> Iterator[Finding]:
     unit = document.unit if document.unit in _UNITS else "万元"
     assert unit is not None
-    for change in changes(document):
+    for change in changes(document, context.phrases):
         finding = compare_change(change, unit, context.tolerance)
         if finding is not None:
             yield finding
