@@ -94,7 +94,7 @@ def test_a_plugin_adjusts_the_identities_a_document_is_checked_against() -> None
 
 def test_tolerance_is_per_addend_and_configurable() -> None:
     document = gongkai.parse(FIXTURES / FACTS["000"].file, checks=False)
-    info = [f for f in gongkai.check(document) if f.severity is Severity.INFO]
+    info = [f for f in gongkai.check(document) if f.severity is Severity.INFO and f.checked]
     assert info, "seed 000 has rounding differences of 0.01"
     assert all(f.check.startswith(("table.", "cross.")) for f in info)
     exact = gongkai.check(document, tolerance=Decimal(0))

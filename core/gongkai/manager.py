@@ -31,6 +31,7 @@ BUILTIN_PLUGINS = (
     "gongkai.regions.national",
     "gongkai.checks.builtin",
     "gongkai.checks.text",
+    "gongkai.checks.narrative",
     "gongkai.checks.completeness",
     "gongkai.checks.consistency",
 )

@@ -117,7 +117,7 @@ def restatements(document: Document, phrases: Optional[Phrases] = None) -> tuple
         item, measure, quantities = named
         last = (statement.sentence, item)
         for refs in quantities:
-            place = _first_place(document, refs, measure)
+            place = first_place(document, refs, measure)
             if place is not None:
                 found.append(Restatement(statement, place))
     return tuple(found)
@@ -310,13 +310,14 @@ def _column(ref: Ref, measure: Measure, kind: Optional[str]) -> Optional[str]:
     if ref.table in THREE_PUBLIC_TABLES:
         if kind == "budget":
             return "budget" if measure is not Measure.FULL_YEAR else None
-        return {Measure.ACTUAL: "final", Measure.FULL_YEAR: "full_year_budget"}.get(measure)
+        # a final's 预算数 is the budget of the year (年初预算), 全年预算数 the adjusted one
+        return {Measure.ACTUAL: "final", Measure.BUDGET: "budget", Measure.FULL_YEAR: "full_year_budget"}[measure]
     if kind == "budget":
         return ref.column if measure is not Measure.FULL_YEAR else None
     return ref.column if measure is Measure.ACTUAL else None
 
 
-def _first_place(document: Document, refs: Sequence[Ref], measure: Measure) -> Optional[Place]:
+def first_place(document: Document, refs: Sequence[Ref], measure: Measure) -> Optional[Place]:
     for ref in refs:
         column = _column(ref, measure, document.kind)
         table = document.table(ref.table)

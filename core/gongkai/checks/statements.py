@@ -68,6 +68,8 @@ _EACH = re.compile(r"(?:各|均|净|同比)+$")
 
 _ENTITY_WORDS = ("本单位", "本部门", "我单位", "我部门", "我局", "我中心", "本局", "本中心", "本机关")
 _YEAR = re.compile(r"^\d{4}年度?")
+# "1.2080502-…": an item's number before a 科目 code, not a decimal number
+_NUMBERED_CODE = re.compile(r"^\d{1,2}[、.．](?=(?:\d{7}|\d{5}|\d{3})(?!\d))")
 _SUBJECT_MARKS = str.maketrans({"、": "", "－": "-", "—": "-", "–": "-", "‘": "", "’": ""})
 
 
@@ -108,6 +110,7 @@ class Statement:
     topic: str
     sentence: tuple[int, int]
     delta: bool = False
+    offset: int = 0  # where the figure starts in its paragraph's text
 
 
 @attrs.frozen
@@ -232,7 +235,16 @@ def _starts_paragraph(previous: TextLine, line: TextLine) -> bool:
     if _ITEM.match("".join(line.text.split())):
         return True
     before, after = previous.provenance.line, line.provenance.line
+    if _runs_on(previous, line):
+        return False
     return before is not None and after is not None and after - before > _LINE_GAP
+
+
+def _runs_on(previous: TextLine, line: TextLine) -> bool:
+    """True if ``line`` goes on with ``previous``'s unfinished sentence on the next page (the lines
+    between were the page's footer and the next one's header)."""
+    before, after = previous.provenance.page, line.provenance.page
+    return before is not None and after == before + 1 and not previous.text.rstrip().endswith(("。", "：", ":"))
 
 
 def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> Paragraph:
@@ -251,7 +263,7 @@ def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> Paragr
 def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
     """The words naming a figure without what does not name it: white space, numbering, 其中,
     the year (``2023年度``), the publishing body (``本单位`` or its name), quotes and 、."""
-    text = plain("".join(raw.split()).translate(_SUBJECT_MARKS))
+    text = plain(_NUMBERED_CODE.sub("", "".join(raw.split()).translate(_SUBJECT_MARKS)))
     while True:
         before = text
         text = plain(_YEAR.sub("", text))
@@ -283,9 +295,15 @@ def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iter
             topic=paragraph.topic,
             sentence=(index, len(_SENTENCE_END.findall(paragraph.text, 0, found.start()))),
             delta=bool(_DELTA_VERB.search("".join(raw.split()))),
+            offset=found.start(),
         )
         yield statement, found.end()
         boundary = found.end()
+
+
+def statements_of(paragraph: Paragraph, index: int, entity: Optional[str]) -> list[tuple[Statement, int]]:
+    """The statements of the ``index``-th paragraph, each with the offset where its figure ends."""
+    return list(_statements(paragraph, index, entity))
 
 
 def statements(document: Document, phrases: Optional[Phrases] = None) -> tuple[Statement, ...]:

@@ -24,6 +24,7 @@ from .statements import Change, Figure, changes
 
 AMOUNT_CHECK = "text.amount"
 CHANGE_CHECK = "text.change"
+UNIT_CHECK = "text.unit"
 
 # -- the checks --------------------------------------------------------------------------------------
 
@@ -75,9 +76,14 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
         )
     else:
         message = f"{said}，与{where}的 {table_value} 不符，相差 {amount_text(difference)} {unit}"
+    check = AMOUNT_CHECK
+    slip = None if within or cell.value is None else _unit_slip(stated, cell.value, allowed)
+    if slip is not None:
+        check = UNIT_CHECK
+        message = f"{said}，是{where}的 {table_value} 的{slip}，单位写错（元与万元）"
     severity, message, confidence = judged(Severity.INFO if within else Severity.ERROR, message, (place,))
     return Finding(
-        check=AMOUNT_CHECK,
+        check=check,
         severity=severity,
         message=message,
         confidence=confidence,
@@ -87,17 +93,38 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
         provenance=figure.provenance,
         printed=figure.printed,
         expected=None if cell.value is None else amount_text(cell.value),
+        sentence=restatement.statement.excerpt,
     )
 
 
-def _amounts(document: Document, context: CheckContext) -> Iterator[Finding]:
+def _unit_slip(stated: Decimal, value: Decimal, allowed: Decimal) -> Optional[str]:
+    """ "1万倍" or "万分之一" when ``stated`` is ``value`` in the wrong unit (元 for 万元 or the other
+    way round), within the rounding the larger unit hides; else None."""
+    if value == 0:
+        return None
+    if abs(stated * 10000 - value) <= allowed * 10000:
+        return "万分之一"
+    if abs(stated - value * 10000) <= allowed * 10000:
+        return "1万倍"
+    return None
+
+
+def _compared(document: Document, context: CheckContext, check: str) -> Iterator[Finding]:
     if document.unit not in _UNITS:
         return  # the tables' unit is unknown: a figure in 万元 cannot be set against them
     assert document.unit is not None
     for restatement in restatements(document, context.phrases):
         finding = compare_amount(restatement, document.unit, context.tolerance)
-        if finding is not None:
+        if finding is not None and finding.check == check:
             yield finding
+
+
+def _amounts(document: Document, context: CheckContext) -> Iterator[Finding]:
+    return _compared(document, context, AMOUNT_CHECK)
+
+
+def _units(document: Document, context: CheckContext) -> Iterator[Finding]:
+    return _compared(document, context, UNIT_CHECK)
 
 
 def compare_change(change: Change, unit: str, tolerance: Decimal) -> Optional[Finding]:
@@ -167,6 +194,13 @@ def gongkai_checks() -> Sequence[Check]:
                 "允许 0.01（万元尾数误差，可用 --tolerance 调整），文字只写到较少位小数时允许其末位的半个单位；"
                 "范围内的差额以 info 报告；只比较能确定对应唯一表格单元格的数字"
             ),
+        ),
+        Check(
+            id=UNIT_CHECK,
+            severity=Severity.ERROR,
+            description="情况说明复述的金额与表格数相差一万倍（元与万元写错）。",
+            run=_units,
+            tolerance="文字金额换算后与表格数之差在较大单位的舍入误差之内（此时不再报 text.amount）",
         ),
         Check(
             id=CHANGE_CHECK,

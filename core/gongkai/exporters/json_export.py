@@ -100,6 +100,7 @@ def finding_to_json(finding: Finding) -> dict[str, Any]:
         "addends": list(finding.addends),
         "confidence": finding.confidence,
         "checked": finding.checked,
+        "sentence": finding.sentence,
     }
 
 

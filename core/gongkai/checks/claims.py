@@ -1,0 +1,294 @@
+"""What the sentences of the 情况说明 claim beyond restating an amount.
+
+* :class:`Nothing`: an item was not spent (未发生因公出国（境）费支出, 公务接待费为零);
+* :class:`Ratio`: a share (占本年支出合计的 45.6%) or a rate of the budget (完成预算的 98.5%);
+* :class:`Comparison`: a figure set against another (比预算减少 3.20 万元, 决算数小于预算数,
+  比上年预算 12.00 万元增加 1.00 万元) with its direction word and the difference, if printed;
+* :class:`DateClaim`: a year the text gives to the document (第二部分 2023 年度…情况说明), to a
+  year-end (截至 2023 年 12 月 31 日) or to what it compares with (比 2022 年预算增加).
+
+This module only reads; :mod:`gongkai.checks.narrative` judges the claims against the tables. The
+words are those of ``spec/phrases.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Optional
+
+import attrs
+
+from ..phrases import Phrases
+from ..schema import Document, Provenance
+from .numbers import NUMBER, YUAN, Number, numbers
+from .statements import Paragraph, Statement, normalise_subject, paragraphs, statements_of
+
+_CLAUSE = re.compile(r"[，,；;。：:！!？?]")
+_SEGMENT = re.compile(r"[；;]")
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of a paragraph: its text as printed and where it starts."""
+
+    paragraph: Paragraph
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.paragraph.text[self.start : self.end]
+
+    def provenance(self, offset: int) -> Provenance:
+        return self.paragraph.provenance(offset)
+
+
+@attrs.frozen
+class Nothing:
+    """A claim that ``item`` (the words naming it) was nothing this year."""
+
+    item: str
+    words: str  # the words saying so, as printed
+    sentence: Sentence
+    offset: int
+
+
+@attrs.frozen
+class Ratio:
+    """A percentage that is ``part`` over ``whole``: ``kind`` is ``share`` or ``rate``.
+
+    ``part`` is the statement whose figure the percentage is of; ``whole`` the statement giving
+    the whole in the same sentence, if any; ``whole_words`` the words naming the whole (占 *本年
+    支出合计* 的) if printed.
+    """
+
+    kind: str
+    percent: Number
+    part: Statement
+    whole: Optional[Statement]
+    whole_words: str
+    sentence: Sentence
+    budgets: tuple[Statement, ...] = ()  # the budget figures the sentence prints before the percentage
+
+
+@attrs.frozen
+class Comparison:
+    """A figure (``left``) set against another: its budget, last year's, or a printed figure.
+
+    ``against`` is ``budget`` or ``last_year``; ``right`` the statement printing the other figure
+    (None if the text only names it); ``direction`` is ``more``, ``less`` or ``same`` as the
+    words say; ``difference`` the printed difference, if any.
+    """
+
+    left: Statement
+    against: str
+    right: Optional[Statement]
+    direction: str
+    word: str
+    difference: Optional[Number]
+    sentence: Sentence
+    offset: int
+
+
+@attrs.frozen
+class DateClaim:
+    """A year the text prints: ``role`` is ``heading`` (the document's year), ``year_end``
+    (截至…年12月31日) or ``compared`` (the year a figure is compared with)."""
+
+    role: str
+    year: int
+    printed: str
+    measure: str  # for ``compared``: 预算 when the other figure is a budget, else ""
+    sentence: Sentence
+    offset: int
+
+
+def sentences(paragraph: Paragraph) -> Iterator[Sentence]:
+    """The sentences of ``paragraph`` (ending at 。！？ or the paragraph's end)."""
+    start = 0
+    for found in re.finditer(r"[。！!？?]", paragraph.text):
+        yield Sentence(paragraph, start, found.end())
+        start = found.end()
+    if start < len(paragraph.text):
+        yield Sentence(paragraph, start, len(paragraph.text))
+
+
+# -- claims of nothing --------------------------------------------------------------------------------
+
+
+def nothings(document: Document, phrases: Phrases) -> Iterator[tuple[Nothing, Optional[str]]]:
+    """Every clause that says an item was nothing, with the scope of its section.
+
+    The clause must consist of the item's name and the words saying it was nothing
+    (``未发生…``, ``…为零``), besides the year, the publishing body and filler words.
+    """
+    nothing = phrases.pattern("nothing")
+    filler = phrases.pattern("nothing_filler")
+    before = re.compile(rf"^(?:{filler})*(?P<words>{nothing})(?P<item>.+?)(?:支出|费用)?$")
+    after = re.compile(rf"^(?:{filler})*(?P<item>.+?)(?:支出)?(?:决算|预算)?(?:数)?(?P<words>{nothing})$")
+    for paragraph in paragraphs(document, phrases):
+        for sentence in sentences(paragraph):
+            start = sentence.start
+            for clause_end in [
+                *(m.start() for m in _CLAUSE.finditer(paragraph.text, start, sentence.end)),
+                sentence.end,
+            ]:
+                clause = paragraph.text[start:clause_end]
+                start = clause_end + 1
+                if re.search(NUMBER, clause):
+                    continue
+                words = normalise_subject(clause, document.entity)
+                found = before.match(words) or after.match(words)
+                if found is None or not found["item"]:
+                    continue
+                yield Nothing(found["item"], found["words"], sentence, clause_end), paragraph.scope
+
+
+# -- shares and rates ---------------------------------------------------------------------------------
+
+
+def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
+    """Every share (占 N%) and rate of the budget (完成预算的 N%) with the figures it is of."""
+    share = re.compile(rf"^(?:{phrases.pattern('share')})(?P<whole>[^，,；;。%％\d]*?)(?:的)?(?:比重|比例)?(?:为)?$")
+    rate = re.compile(rf"^(?:{phrases.pattern('rate')})$")
+    for index, paragraph in enumerate(paragraphs(document, phrases)):
+        stated = statements_of(paragraph, index, document.entity)
+        for sentence in sentences(paragraph):
+            for number in numbers(paragraph.text, sentence.start, sentence.end):
+                if number.kind != "percent":
+                    continue
+                lead = _lead(paragraph.text, sentence.start, number.start)
+                kind, whole_words = None, ""
+                found_rate = rate.search(lead)
+                found_share = share.search(lead)
+                if found_rate is not None:
+                    kind = "rate"
+                elif found_share is not None:
+                    kind, whole_words = "share", normalise_subject(found_share["whole"], document.entity)
+                if kind is None:
+                    continue
+                before = [s for s, end in stated if sentence.start <= s.offset < number.start and not s.delta]
+                # the part is stated in the percentage's own segment of the sentence (up to ；)
+                segment = max(
+                    (m.end() for m in _SEGMENT.finditer(paragraph.text, sentence.start, number.start)), default=0
+                )
+                if not before or before[-1].offset < segment:
+                    continue
+                part = before[-1]
+                heads = [s for s in before[:-1] if names_a_total(s.subject)]
+                whole = heads[0] if heads else None
+                budgets = tuple(s for s in before if is_budget(s.subject))
+                yield Ratio(kind, number, part, whole, whole_words, sentence, budgets)
+
+
+_TOTAL = re.compile(
+    r"合计|总计|总额|总(?:收入|支出)|^(?:部门|单位)?(?:本年度?)?(?:各项)?(?:收入|支出|收支)(?:预算|决算)?(?:数)?(?:为|是|共计)?$"
+)
+
+
+_BUDGET = re.compile(r"预算(?:数|安排|金额)?(?:为|是|共计)?$")
+
+
+def is_budget(subject: str) -> bool:
+    """True if a figure's words say it is a budget (年初预算为, 全年预算数), not an outturn."""
+    return bool(_BUDGET.search(subject))
+
+
+def names_a_total(subject: str) -> bool:
+    """True if a figure's words name a total (本年收入合计, 收入总计, 支出预算), which the
+    shares after it in the sentence may be of."""
+    return bool(_TOTAL.search(subject))
+
+
+def _lead(text: str, start: int, end: int) -> str:
+    """The words before ``end`` back to the last figure or clause mark, white space removed."""
+    cut = max((m.end() for m in _CLAUSE.finditer(text, start, end)), default=start)
+    for number in numbers(text, cut, end):
+        cut = number.end
+    return "".join(text[cut:end].split())
+
+
+# -- comparisons --------------------------------------------------------------------------------------
+
+
+def comparisons(document: Document, phrases: Phrases) -> Iterator[Comparison]:
+    """Every clause comparing the figure before it with its budget or last year's figure.
+
+    ``比年初预算减少3.20万元``, ``与预算持平``, ``决算数小于预算数``, ``比上年预算12.00万元增加1.00
+    万元``: the word must follow the words naming the other figure. The left figure is the last
+    figure of the sentence before the clause that is not itself a change.
+    """
+    more, less, same = (phrases.pattern(name) for name in ("more", "less", "same"))
+    budget, last_year = phrases.pattern("budget"), phrases.pattern("last_year")
+    clause = re.compile(
+        rf"(?:比|较|与|同)(?:(?P<budget>{budget})|(?P<last>{last_year})|(?P<year>\d{{4}})年度?(?P<year_budget>预算数?)?)"
+        rf"(?:数)?(?P<right>{NUMBER}\s*(?:亿元|万元|元))?(?:相比|比较)?[,，]?"
+        rf"(?P<word>{more}|{less}|{same})了?(?P<difference>{NUMBER}\s*(?:亿元|万元|元))?"
+    )
+    for index, paragraph in enumerate(paragraphs(document, phrases)):
+        stated = statements_of(paragraph, index, document.entity)
+        for found in clause.finditer(paragraph.text):
+            sentence_start, _ = paragraph.sentence(found.start())
+            before = [s for s, end in stated if sentence_start <= s.offset and end <= found.start() and not s.delta]
+            if not before:
+                continue
+            against = "budget" if found["budget"] or found["year_budget"] else "last_year"
+            right = next((s for s, _ in stated if found["right"] and s.offset == found.start("right")), None)
+            word = found["word"]
+            direction = "more" if re.fullmatch(more, word) else "less" if re.fullmatch(less, word) else "same"
+            difference = (
+                next(numbers(paragraph.text, found.start("difference"), found.end())) if found["difference"] else None
+            )
+            yield Comparison(
+                left=before[-1],
+                against=against,
+                right=right,
+                direction=direction,
+                word=word,
+                difference=difference,
+                sentence=Sentence(paragraph, sentence_start, paragraph.sentence(found.start())[1]),
+                offset=found.start("word"),
+            )
+
+
+# -- dates --------------------------------------------------------------------------------------------
+
+_HEADING_YEAR = re.compile(r"^第[一二三四五六七八九十]+部分\s*(?P<year>\d{4})\s*年度?.*(?:情况说明|决算|预算)")
+_YEAR_END = re.compile(r"截[至止](?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|(?P<end>\d{4})年(?:末|底)")
+_COMPARED = re.compile(
+    r"(?:比|较|与|同)(?P<year>\d{4})年度?(?:同期)?(?P<measure>预算|决算)?(?:数)?(?:相比|比较)?[,，]?"
+    r"(?:增加|减少|增长|下降|持平|上升|降低|基本持平|减|增)"
+)
+
+
+def dates(document: Document) -> Iterator[DateClaim]:
+    """Every year the narrative gives to the document's part headings, a year-end, or a comparison."""
+    for line in document.narrative:
+        text = "".join(line.text.split())
+        found = _HEADING_YEAR.match(text)
+        if found:
+            paragraph = Paragraph(text=text, starts=(0,), lines=(line,), scope=None, topic="")
+            yield DateClaim("heading", int(found["year"]), found.group(0), "", Sentence(paragraph, 0, len(text)), 0)
+    for paragraph in paragraphs(document):
+        text = paragraph.text
+        for found in _YEAR_END.finditer(text):
+            start, end = paragraph.sentence(found.start())
+            year = int(found["year"] or found["end"])
+            yield DateClaim("year_end", year, found.group(0), "", Sentence(paragraph, start, end), found.start())
+        for found in _COMPARED.finditer(text):
+            start, end = paragraph.sentence(found.start())
+            yield DateClaim(
+                "compared",
+                int(found["year"]),
+                found.group(0),
+                found["measure"] or "",
+                Sentence(paragraph, start, end),
+                found.start(),
+            )
+
+
+def amount_of(statement: Statement) -> Decimal:
+    """A statement's figure in 元."""
+    return statement.figure.value * YUAN[statement.figure.unit]
