@@ -26,6 +26,7 @@ def test_the_api_has_the_hooks_the_design_promises() -> None:
         "gongkai_map_column",
         "gongkai_repair_table",
         "gongkai_adjust_identities",
+        "gongkai_adjust_phrases",
     }
 
 

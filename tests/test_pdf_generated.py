@@ -176,44 +176,64 @@ def _expenditure(rows: list[tuple[Optional[str], str, dict[str, str]]], page_bre
     return GenDocument(entity="福州市医疗保障局", year=2019, tables=(table,), numbered=False, number_first=False)
 
 
-def _summary(income: list[str], expenditure: list[str], page_break: int) -> GenDocument:
-    """A summary whose named rows print 0.01 on the income side (or nothing), closing with the
-    total rows; the line before ``page_break`` is the last of its page."""
-    closing = [
-        (("本年收入合计", "0.01", True), ("本年支出合计", "0.01", True)),
-        (("使用非财政拨款结余", "", False), ("结余分配", "", False)),
-        (("年初结转和结余", "", False), ("年末结转和结余", "", False)),
-        (("总计", "0.01", True), ("总计", "0.01", True)),
-    ]
-    pairs = [
-        ((a, "0.01" if i == 0 else "", False), (b, "0.01" if i == 0 else "", False))
-        for i, (a, b) in enumerate(zip(income, expenditure))
-    ]
-    lines = tuple(
-        tuple(
-            GenRow(label, ((column, raw),), group=group, total=total)
-            for group, ((label, raw, total), column) in enumerate(zip(pair, ("income", "expenditure")))
+_Item = Optional[tuple[str, str]]  # a side's (label, printed amount) on a line, None if it prints nothing
+
+
+def _summary_of(lines: list[tuple[_Item, _Item]], page_break: Optional[int], line_numbers: bool) -> GenDocument:
+    """A summary printing ``lines`` (income side, expenditure side), its 行次 numbered as the
+    generator numbers them when ``line_numbers``; the line before ``page_break`` is the last of its
+    page. A label ending with 合计 or 总计 is a total row's."""
+
+    def row(item: _Item, group: int, number: int) -> Optional[GenRow]:
+        if item is None:
+            return None
+        label, raw = item
+        line_number = str(number + group * len(lines)) if line_numbers else None
+        column = ("income", "expenditure")[group]
+        return GenRow(
+            label, ((column, raw),), group=group, line_number=line_number, total=label.endswith(("合计", "总计"))
         )
-        for pair in pairs + closing
-    )
+
     table = GenTable(
         id="summary",
         title="收入支出决算总表",
         heading="一、收入支出决算总表",
         number="01",
         note="注：本表反映部门本年度的总收支和年末结转结余情况。",
-        lines=lines,
+        lines=tuple(
+            tuple(row(item, group, number) for group, item in enumerate(pair)) for number, pair in enumerate(lines, 1)
+        ),
         layout={
             "page_break": page_break,
             "pad": "",
             "bold": "all",
-            "line_numbers": False,
-            "amount_header": "决算数",
+            "line_numbers": line_numbers,
+            "amount_header": "金额" if line_numbers else "决算数",
             "right_header": "项目",
         },
         wraps=(None,) * len(lines),
     )
     return GenDocument(entity="福州市医疗保障局", year=2019, tables=(table,), numbered=False, number_first=False)
+
+
+def _closing(total: str = "", carry: str = "", grand: str = "") -> list[tuple[_Item, _Item]]:
+    """A summary's closing lines, each amount printed alike on both sides."""
+    return [
+        (("本年收入合计", total), ("本年支出合计", total)),
+        (("使用非财政拨款结余", ""), ("结余分配", "")),
+        (("年初结转和结余", carry), ("年末结转和结余", carry)),
+        (("总计", grand), ("总计", grand)),
+    ]
+
+
+def _summary(income: list[str], expenditure: list[str], page_break: int) -> GenDocument:
+    """A summary whose named rows print 0.01 on the income side (or nothing), closing with the
+    total rows; the line before ``page_break`` is the last of its page."""
+    pairs: list[tuple[_Item, _Item]] = [
+        ((a, "0.01" if i == 0 else ""), (b, "0.01" if i == 0 else ""))
+        for i, (a, b) in enumerate(zip(income, expenditure))
+    ]
+    return _summary_of(pairs + _closing(total="0.01", grand="0.01"), page_break, line_numbers=False)
 
 
 @pytest.mark.parametrize("repeat", [False, True], ids=["header-once", "header-repeated"])
@@ -286,3 +306,57 @@ def test_tables_without_rules_break_over_pages(generated: GenDocument, repeat: b
     the row that opens the next page."""
     data = render_pdf(generated, PdfStyle(ruled=False, repeat_header=repeat))
     assert_round_trip(gongkai.parse(data, name="generated.pdf"), generated)
+
+
+# -- summaries (side-by-side groups) printed with or without rules: examples hypothesis found ---
+
+_FIRST_ITEMS: list[tuple[_Item, _Item]] = [(("一、一般公共预算财政拨款收入", "0.00"), ("一、一般公共服务支出", ""))]
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        pytest.param(PdfStyle(ruled=False), id="unruled"),
+        pytest.param(PdfStyle(ruled=False, repeat_header=True), id="unruled-header-repeated"),
+        pytest.param(PdfStyle(), id="ruled"),
+    ],
+)
+@pytest.mark.parametrize(
+    "generated",
+    [
+        pytest.param(
+            _summary_of(_FIRST_ITEMS + _closing(carry="0.01", grand="0.01"), 1, line_numbers=False),
+            id="a-total-opening-the-page-with-its-amounts-blank",
+        ),
+        pytest.param(
+            _summary_of(
+                [(("一、一般公共预算财政拨款收入", "0.01"), ("一、一般公共服务支出", "0.01"))]
+                + _closing(total="0.01", grand="0.01"),
+                3,
+                line_numbers=False,
+            ),
+            id="a-balance-opening-the-page-with-its-amounts-blank",
+        ),
+        pytest.param(
+            _summary_of(_FIRST_ITEMS + _closing(), None, line_numbers=True),
+            id="line-numbers-beside-an-amount-column-printing-nothing",
+        ),
+        pytest.param(
+            _summary_of(
+                _FIRST_ITEMS
+                + [(None, ("二、外交支出", "")), (None, ("三、国防支出", ""))]
+                + _closing()[:-1]
+                + [(("总计", ""), ("总计", "0.00"))],
+                1,
+                line_numbers=True,
+            ),
+            id="line-numbers-and-an-amount-column-printing-on-the-next-page-only",
+        ),
+    ],
+)
+def test_summaries_broken_over_pages_and_numbered(generated: GenDocument, style: PdfStyle) -> None:
+    """The closing rows of a summary (本年收入合计, 年初结转和结余), their amounts blank, opening a
+    page are rows of their own, not the rest of the names above them; an amount column that no
+    row prints in under its header, beside a 行次 column whose numbers stand flush left, is a
+    column of its own, on the page and on the next, and never takes the 行次 numbers."""
+    assert_round_trip(gongkai.parse(render_pdf(generated, style), name="generated.pdf"), generated)

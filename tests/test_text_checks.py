@@ -85,7 +85,7 @@ def parse(text: str) -> Document:
 
 def text_findings(document: Document) -> list[Finding]:
     """The text checks' judgements (not the claims they say they could not check)."""
-    return [f for f in document.findings if f.check.startswith("text.") and f.checked]
+    return [f for f in document.findings if f.check.startswith("text.") and f.check != "text.punctuation" and f.checked]
 
 
 def line_of(text: str, fragment: str) -> int:

@@ -34,6 +34,7 @@ from .schema import (
     Cell,
     CellStatus,
     Column,
+    ContentsEntry,
     Coverage,
     Document,
     Finding,
@@ -44,6 +45,7 @@ from .schema import (
     Row,
     Severity,
     Table,
+    TextLine,
     UnreadTable,
 )
 from .settings import Settings
@@ -57,6 +59,7 @@ __all__ = [
     "Check",
     "CheckContext",
     "Column",
+    "ContentsEntry",
     "Conventions",
     "Coverage",
     "DetectionContext",
@@ -79,6 +82,7 @@ __all__ = [
     "Settings",
     "Severity",
     "Table",
+    "TextLine",
     "UnreadTable",
     "__version__",
     "check",

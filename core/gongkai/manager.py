@@ -34,6 +34,7 @@ BUILTIN_PLUGINS = (
     "gongkai.checks.narrative",
     "gongkai.checks.completeness",
     "gongkai.checks.consistency",
+    "gongkai.checks.writing",
 )
 
 T = TypeVar("T", Reader, Renderer, Exporter, RegionProfile, Check)

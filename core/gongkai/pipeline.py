@@ -36,6 +36,7 @@ from .schema import (
     BY_NUMBER,
     BY_TITLE,
     BY_TITLE_VARIANT,
+    ContentsEntry,
     Document,
     Finding,
     Identification,
@@ -207,27 +208,43 @@ def _named(
     return identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind))
 
 
+def _contents(
+    toc: Sequence[TocEntry], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+) -> list[ContentsEntry]:
+    """The 目录's entries, each with the standard table its title names: by the title's words, so
+    that the number printed with them is the entry's claim about the table, not what names it
+    (by the whole entry only where the words name nothing)."""
+    spec = load_spec()
+    contents = []
+    for entry in toc:
+        found = _named(entry.words, entry.line, claim, kind, hook) if entry.words else None
+        if found is None and entry.words != entry.title:
+            found = _named(entry.title, entry.line, claim, kind, hook)
+        contents.append(
+            ContentsEntry(
+                title=entry.words or entry.title,
+                number=entry.number if entry.words else None,
+                number_value=entry.number_value if entry.words else None,
+                page=entry.page,
+                table=spec.standard(found.table) if found is not None else None,
+                provenance=Provenance(page=entry.line.page, line=entry.line.number, bbox=entry.line.box(0)),
+            )
+        )
+    return contents
+
+
 def _missing(
-    toc: Sequence[TocEntry],
-    tables: Sequence[Table],
-    unread: Sequence[UnreadTable],
-    claim: RegionClaim,
-    kind: Optional[str],
-    hook: pluggy.HookRelay,
+    contents: Sequence[ContentsEntry], tables: Sequence[Table], unread: Sequence[UnreadTable]
 ) -> list[MissingTable]:
     """Tables the 目录 lists that the body neither prints as read tables nor names unread."""
     spec = load_spec()
     present = {spec.standard(table.id) for table in tables} | {table.table for table in unread}
     missing: list[MissingTable] = []
-    for entry in toc:
-        found = _named(entry.title, entry.line, claim, kind, hook)
-        table_id = spec.standard(found.table) if found is not None else None
+    for entry in contents:
+        table_id = entry.table
         if table_id is not None and table_id not in present and table_id not in {m.table for m in missing}:
-            missing.append(
-                MissingTable(
-                    title=entry.title, table=table_id, provenance=Provenance(entry.line.page, entry.line.number)
-                )
-            )
+            provenance = Provenance(entry.provenance.page, entry.provenance.line)
+            missing.append(MissingTable(title=entry.printed, table=table_id, provenance=provenance))
     return missing
 
 
@@ -326,6 +343,7 @@ def _parse(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"
         )
     used = [block for block in blocks if any(table.provenance.line == block.title_line.number for table in tables)]
+    contents = _contents(toc, claim, facts.kind, manager.hook)
     document = Document(
         source=label,
         format=layout.format,
@@ -338,13 +356,14 @@ def _parse(
         scope=facts.scope,
         unit=document_unit(used),
         tables=tuple(tables),
-        missing=tuple(_missing(toc, tables, unread, claim, facts.kind, manager.hook)),
+        missing=tuple(_missing(contents, tables, unread)),
         unread=tuple(unread),
         findings=tuple(findings),
         narrative=tuple(
             TextLine(text=line.text.strip(), provenance=Provenance(page=line.page, line=line.number, bbox=line.box(0)))
             for line in running_text
         ),
+        contents=tuple(contents),
     )
     if not checks:
         return document

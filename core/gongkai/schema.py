@@ -189,6 +189,7 @@ class Table:
     year: Optional[int] = None  # the fiscal year its title or meta lines state, if any
     identification: Optional[Identification] = None  # how the table was recognised
     unread_cells: int = 0  # printed texts in amount positions that were not amounts (left out)
+    unit: Optional[str] = None  # the amount unit its own meta lines state (万元, 元), if any
 
     @property
     def coverage(self) -> Coverage:
@@ -224,6 +225,33 @@ class MissingTable:
     title: str
     table: Optional[str] = None  # canonical id, if the title is recognised
     provenance: Provenance = Provenance()
+
+
+@attrs.frozen
+class ContentsEntry:
+    """A line of the document's 目录 (table of contents): what it lists, under which number, on
+    which page, and where the line is printed.
+
+    ``title`` is the listed title as printed, white space, dot leader, page number and number
+    removed; ``number`` is the table number or ordinal printed with it (``公开05表``, ``表五``,
+    ``五、``), None if it prints none, and ``number_value`` that number's value (5 for each of
+    those); ``page`` is the page number the entry prints, None if none. ``table`` is the canonical
+    id of the standard table the title names, None for a part or section of the text or a title
+    that names no table gongkai knows.
+    """
+
+    title: str
+    number: Optional[str] = None
+    number_value: Optional[int] = None
+    page: Optional[int] = None
+    table: Optional[str] = None
+    provenance: Provenance = Provenance()
+
+    @property
+    def printed(self) -> str:
+        """The entry as the 目录 prints it, white space, leader and page number aside
+        (``五、一般公共预算财政拨款支出决算表``)."""
+        return f"{self.number or ''}{self.title}"
 
 
 @attrs.frozen
@@ -295,6 +323,7 @@ class Document:
     unread: tuple[UnreadTable, ...] = ()  # titles printed whose tables were not read
     findings: tuple[Finding, ...] = ()
     narrative: tuple[TextLine, ...] = ()  # the text outside the tables, in printed order
+    contents: tuple[ContentsEntry, ...] = ()  # the lines of its 目录, in printed order
 
     def table(self, table_id: str) -> Optional[Table]:
         """The first table with canonical id ``table_id``, or None."""

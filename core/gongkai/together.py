@@ -78,6 +78,7 @@ def combine(parts: Sequence[Document]) -> Document:
         unread=unread,
         findings=tuple(f for part in named for f in part.findings if f.check.startswith("parse.")),
         narrative=tuple(line for part in named for line in part.narrative),
+        contents=tuple(entry for part in named for entry in part.contents),
     )
 
 

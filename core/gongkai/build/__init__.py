@@ -72,6 +72,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             entity=self.block.entity,
             year=self.block.year,
             unread_cells=self.unread_cells,
+            unit=self.block.unit,
         )
 
     def _with_words_rejoined(self, group: Group) -> Group:

@@ -21,12 +21,14 @@ from typing import Optional
 import attrs
 
 from ..phrases import Phrases
-from ..schema import Document, Provenance
+from ..schema import Document, Provenance, TextLine
 from .numbers import NUMBER, YUAN, Number, numbers
 from .statements import Paragraph, Statement, normalise_subject, paragraphs, statements_of
 
 _CLAUSE = re.compile(r"[，,；;。：:！!？?]")
 _SEGMENT = re.compile(r"[；;]")
+# words after a total that enumerate its parts: the sentence's first figure is their whole
+_ENUMERATES = re.compile(r"其中|[：:]")
 
 
 @attrs.frozen
@@ -71,6 +73,7 @@ class Ratio:
     whole_words: str
     sentence: Sentence
     budgets: tuple[Statement, ...] = ()  # the budget figures the sentence prints before the percentage
+    whole_by_name: bool = False  # the whole is a figure the paragraph printed under ``whole_words``
 
 
 @attrs.frozen
@@ -90,6 +93,20 @@ class Comparison:
     difference: Optional[Number]
     sentence: Sentence
     offset: int
+    budget_words: str = ""  # the words naming the budget compared with (年初预算, 全年预算数)
+
+
+@attrs.frozen
+class Points:
+    """A percentage said to move from ``before`` to ``after`` by ``points`` 个百分点
+    (由 45.0% 提高到 47.5%，提高 2.5 个百分点), ``rising`` as its words say."""
+
+    before: Number
+    after: Number
+    points: Number
+    rising: bool
+    word: str
+    sentence: Sentence
 
 
 @attrs.frozen
@@ -137,8 +154,8 @@ def nothings(document: Document, phrases: Phrases) -> Iterator[tuple[Nothing, Op
             ]:
                 clause = paragraph.text[start:clause_end]
                 start = clause_end + 1
-                if re.search(NUMBER, clause):
-                    continue
+                if next(numbers(clause), None) is not None:
+                    continue  # a clause stating an amount says what it was (text.amount judges it)
                 words = normalise_subject(clause, document.entity)
                 found = before.match(words) or after.match(words)
                 if found is None or not found["item"]:
@@ -160,7 +177,7 @@ def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
                 if number.kind != "percent":
                     continue
                 lead = _lead(paragraph.text, sentence.start, number.start)
-                kind, whole_words = None, ""
+                kind, whole_words, by_name = None, "", False
                 found_rate = rate.search(lead)
                 found_share = share.search(lead)
                 if found_rate is not None:
@@ -178,9 +195,16 @@ def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
                     continue
                 part = before[-1]
                 heads = [s for s in before[:-1] if names_a_total(s.subject)]
+                if not heads and len(before) > 1 and _ENUMERATES.search(paragraph.text, before[0].offset, part.offset):
+                    heads = [before[0]]  # "…307.82万元，主要用于以下方面：A 264.87万元，占86.05%"
                 whole = heads[0] if heads else None
+                if whole_words:
+                    # "占授予中小企业合同金额的49.90%": the whole is the figure the paragraph gave those words
+                    named = [s for s, _ in stated if s.offset < part.offset and _same_words(s.subject, whole_words)]
+                    whole = named[-1] if named else whole
+                    by_name = bool(named)
                 budgets = tuple(s for s in before if is_budget(s.subject))
-                yield Ratio(kind, number, part, whole, whole_words, sentence, budgets)
+                yield Ratio(kind, number, part, whole, whole_words, sentence, budgets, by_name)
 
 
 _TOTAL = re.compile(
@@ -200,6 +224,13 @@ def names_a_total(subject: str) -> bool:
     """True if a figure's words name a total (本年收入合计, 收入总计, 支出预算), which the
     shares after it in the sentence may be of."""
     return bool(_TOTAL.search(subject))
+
+
+def _same_words(subject: str, words: str) -> bool:
+    """True if a figure's words are ``words``, perhaps with measure words (为, 共计) after them."""
+    return subject == words or (
+        subject.startswith(words) and bool(re.fullmatch(r"(?:为|是|共计|合计|达)?", subject[len(words) :]))
+    )
 
 
 def _lead(text: str, start: int, end: int) -> str:
@@ -250,23 +281,50 @@ def comparisons(document: Document, phrases: Phrases) -> Iterator[Comparison]:
                 difference=difference,
                 sentence=Sentence(paragraph, sentence_start, paragraph.sentence(found.start())[1]),
                 offset=found.start("word"),
+                budget_words=found["budget"] or "",
             )
+
+
+# -- percentage points ----------------------------------------------------------------------------
+
+_POINTS = re.compile(
+    rf"由\s*(?P<before>{NUMBER}\s*[%％])\s*(?:提高|上升|增加|增长|下降|降低|减少)(?:到|至)\s*(?P<after>{NUMBER}\s*[%％])"
+    rf"[，,]?\s*(?:同比)?(?P<word>提高|上升|增加|增长|下降|降低|减少)了?\s*(?P<points>{NUMBER}\s*个百分点)"
+)
+
+
+def points(document: Document, phrases: Phrases) -> Iterator[Points]:
+    """Every percentage said to move between two printed percentages by a number of points."""
+    for paragraph in paragraphs(document, phrases):
+        for found in _POINTS.finditer(paragraph.text):
+            start, end = paragraph.sentence(found.start())
+            before, after, moved = (
+                next(numbers(paragraph.text, found.start(name), found.end(name)))
+                for name in ("before", "after", "points")
+            )
+            rising = found["word"] in ("提高", "上升", "增加", "增长")
+            yield Points(before, after, moved, rising, found["word"], Sentence(paragraph, start, end))
 
 
 # -- dates --------------------------------------------------------------------------------------------
 
-_HEADING_YEAR = re.compile(r"^第[一二三四五六七八九十]+部分\s*(?P<year>\d{4})\s*年度?.*(?:情况说明|决算|预算)")
-_YEAR_END = re.compile(r"截[至止](?P<year>\d{4})年(?P<month>\d{1,2})月(?P<day>\d{1,2})日|(?P<end>\d{4})年(?:末|底)")
+_HEADING_YEAR = re.compile(r"^第\s*[一二三四五六七八九十]+\s*部分\s*(?P<year>\d{4})\s*年度?.*(?:情况说明|决算|预算)")
+_YEAR_END = re.compile(
+    r"截\s*[至止]\s*(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
+    r"|(?P<end>\d{4})\s*年\s*(?:末|底)"
+)
 _COMPARED = re.compile(
-    r"(?:比|较|与|同)(?P<year>\d{4})年度?(?:同期)?(?P<measure>预算|决算)?(?:数)?(?:相比|比较)?[,，]?"
+    r"(?:比|较|与|同)\s*(?P<year>\d{4})\s*年度?(?:同期)?(?P<measure>预算|决算)?(?:数)?\s*(?:相比|比较)?\s*[,，]?\s*"
     r"(?:增加|减少|增长|下降|持平|上升|降低|基本持平|减|增)"
 )
 
 
 def dates(document: Document) -> Iterator[DateClaim]:
-    """Every year the narrative gives to the document's part headings, a year-end, or a comparison."""
-    for line in document.narrative:
-        text = "".join(line.text.split())
+    """Every year the narrative (and its 目录) gives to the document's part headings, a year-end,
+    or a comparison."""
+    listed = [TextLine(entry.printed, entry.provenance) for entry in document.contents]
+    for line in (*document.narrative, *listed):
+        text = line.text.strip()
         found = _HEADING_YEAR.match(text)
         if found:
             paragraph = Paragraph(text=text, starts=(0,), lines=(line,), scope=None, topic="")

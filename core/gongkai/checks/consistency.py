@@ -1,4 +1,4 @@
-"""Document-level consistency: codes and their names, years and entities, placeholders, empty fund tables.
+"""Document-level consistency: codes and their names, years and entities, empty fund tables.
 
 * ``names.code``: a classification code carries one name throughout the document.
 * ``names.national``: and the name the national code list gives it in the document's year, where
@@ -9,7 +9,6 @@
   The document's year is the cover's where the cover states one, so a table of another year
   than the cover is reported at the table; a 情况说明 that speaks mostly of another year is
   reported too.
-* ``meta.placeholder``: no template placeholder (XX, ××, 某某) is left in the text or the tables.
 * ``fund.empty``: a government-fund or state-capital table with no amount says so (in its notes or
   the text), and a table that says it is empty prints no amount.
 """
@@ -27,12 +26,11 @@ import attrs
 from ..canonical import load_spec
 from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext
-from ..schema import Document, Finding, Provenance, Severity, Table
+from ..schema import Document, Finding, Severity, Table
 from ..specfiles import spec_text
 from .compare import not_checked, row_name, table_name
 from .labels import plain
 
-_PLACEHOLDER = re.compile(r"(?<![A-Za-z])(?:XX+|ＸＸ+|xx+)(?![A-Za-z])|××+|某某")
 _FUNDS = {
     "government_fund": "政府性基金",
     "state_capital": "国有资本经营",
@@ -212,35 +210,6 @@ def _entities(document: Document, context: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _texts(document: Document) -> Iterator[tuple[str, Optional[Table], Optional[str], Provenance]]:
-    """Every printed text of the document: narrative lines, table titles, row labels and notes."""
-    for line in document.narrative:
-        yield line.text, None, None, line.provenance
-    for table in document.tables:
-        yield table.title, table, None, table.provenance
-        for note in table.notes:
-            yield note, table, None, table.provenance
-        for row in table.rows:
-            yield row.label, table, row.code or row.label, row.provenance
-
-
-def _placeholders(document: Document, context: CheckContext) -> Iterator[Finding]:
-    for text, table, row, provenance in _texts(document):
-        found = _PLACEHOLDER.search(text)
-        if found is None:
-            continue
-        where = f"{table_name(table)}" if table is not None else "正文"
-        excerpt = text[max(0, found.start() - 12) : found.end() + 12]
-        yield Finding(
-            check="meta.placeholder",
-            severity=Severity.WARNING,
-            message=f"{where}留有模板占位符“{found.group()}”：“{excerpt}”",
-            table=table.id if table is not None else None,
-            row=row,
-            provenance=provenance,
-        )
-
-
 def _is_empty(table: Table) -> bool:
     """True if the table prints no non-zero amount."""
     return all(cell.value is None or cell.value == 0 for row in table.rows for cell in row.cells)
@@ -343,12 +312,6 @@ def gongkai_checks() -> Sequence[Check]:
             severity=Severity.WARNING,
             description="各表编制单位与文件的单位一致。",
             run=_entities,
-        ),
-        Check(
-            id="meta.placeholder",
-            severity=Severity.WARNING,
-            description="正文和表格中没有遗留模板占位符（XX、××、某某）。",
-            run=_placeholders,
         ),
         Check(
             id="fund.empty",

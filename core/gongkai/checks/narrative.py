@@ -5,7 +5,8 @@
 * ``text.rate``: a rate of the budget (完成预算的 N%, 预算执行率 N%) is the figure over its budget.
 * ``text.direction``: a comparison's word (增加/减少/持平/超支/节约/大于/小于…) and printed
   difference agree with the two figures: both printed in the sentence, or the other read from
-  the table row the first restates (its 预算数).
+  the table row the first restates (its 预算数). A word that rounding could make true is no
+  error; 增加 or 减少 between two figures printed the same is a warning.
 * ``text.year``: the years the text gives to its part headings, to a year-end (截至…12月31日) and
   to what it compares with agree with the document's year.
 
@@ -15,6 +16,7 @@ why it was not checked (a share of a whole that is neither printed nor named).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Optional
@@ -23,12 +25,12 @@ from ..amounts import amount_text
 from ..hookspecs import hookimpl
 from ..phrases import Phrases, load_phrases
 from ..registrations import Check, CheckContext
-from ..schema import CellStatus, Document, Finding, Provenance, Severity
+from ..schema import CellStatus, Document, Finding, Severity
 from .claims import Comparison, DateClaim, Nothing, Ratio, Sentence, comparisons, dates, names_a_total, nothings, ratios
 from .compare import Place, cell_name, judged, last_digit, not_checked
 from .numbers import YUAN, half_unit
 from .restatements import Measure, Restatement, first_place, quantities_named, restatements
-from .statements import Statement
+from .statements import Statement, quoted, where
 
 ZERO = "text.zero"
 SHARE = "text.share"
@@ -42,19 +44,6 @@ _HUNDRED = Decimal(100)
 
 def _phrases(context: CheckContext) -> Phrases:
     return context.phrases or load_phrases()
-
-
-def where(provenance: Provenance) -> str:
-    """How a message names a place of the 情况说明 (``情况说明第3页第12行``)."""
-    page = f"第{provenance.page}页" if provenance.page is not None else ""
-    line = f"第{provenance.line}行" if provenance.line is not None else ""
-    return f"情况说明{page}{line}"
-
-
-def quoted(text: str, limit: int = 80) -> str:
-    """A sentence quoted for a message, shortened from the front if long."""
-    plain = " ".join(text.split())
-    return f"“{plain if len(plain) <= limit else '…' + plain[-limit + 1 :]}”"
 
 
 def _finding(
@@ -141,6 +130,21 @@ def _ratios(document: Document, context: CheckContext, kind: str) -> Iterator[Fi
         yield from _judge_ratio(ratio, unit, value, slack, named, places)
 
 
+def identified_ratios(document: Document, phrases: Optional[Phrases] = None) -> list[tuple[Ratio, Decimal]]:
+    """The shares and rates ``text.share`` and ``text.rate`` judge (their whole is identified),
+    each with that whole in the document's unit."""
+    phrases = phrases or load_phrases()
+    unit = document.unit if document.unit in YUAN else "万元"
+    assert unit is not None
+    by_statement = {(r.statement.sentence, r.statement.offset): r for r in restatements(document, phrases)}
+    found = []
+    for ratio in ratios(document, phrases):
+        whole = _whole(document, ratio, phrases, unit, by_statement)
+        if not isinstance(whole, str):
+            found.append((ratio, whole[0]))
+    return found
+
+
 def _whole(
     document: Document,
     ratio: Ratio,
@@ -153,8 +157,12 @@ def _whole(
     if ratio.kind == "rate":
         if ratio.budgets:
             # the sentence prints the budget(s): the rate must be of one of them (年初 or 全年)
-            fitting = [b for b in ratio.budgets if _fits(ratio, unit, _in_unit(b, unit), _half(b, unit))]
-            chosen = fitting[0] if fitting else ratio.budgets[-1]
+            # a budget of nothing has no rate to speak of (年初预算为0万元, raised during the year)
+            budgets = [b for b in ratio.budgets if _in_unit(b, unit) > _half(b, unit)]
+            if not budgets:
+                return "句中印出的预算数为零，无所谓完成率"
+            fitting = [b for b in budgets if _fits(ratio, unit, _in_unit(b, unit), _half(b, unit))]
+            chosen = fitting[0] if fitting else budgets[-1]
             return _in_unit(chosen, unit), _half(chosen, unit), chosen.figure.printed, ()
         restated = by_statement.get((ratio.part.sentence, ratio.part.offset))
         if restated is None:
@@ -162,7 +170,11 @@ def _whole(
         budget = _budget_of(restated.place)
         if budget is None:
             return f"{cell_name(restated.place)}所在行没有预算数"
-        return budget.cell.value or Decimal(0), last_digit(budget.cell) / 2, cell_name(budget), (budget,)
+        scale = _scale(budget, unit, document)
+        value = (budget.cell.value or Decimal(0)) * scale
+        return value, last_digit(budget.cell) / 2 * scale, cell_name(budget), (budget,)
+    if ratio.whole_by_name and ratio.whole is not None:
+        return _in_unit(ratio.whole, unit), _half(ratio.whole, unit), ratio.whole.figure.printed, ()
     if ratio.whole_words:
         # a whole is named in the words of its section, or as the whole document names it
         scopes = [scope for scope in (ratio.part.scope, "summary") if scope]
@@ -173,7 +185,8 @@ def _whole(
         if quantities:
             place = first_place(document, quantities[0], Measure.ACTUAL if document.kind == "final" else Measure.BUDGET)
             if place is not None and place.cell.value is not None:
-                return place.cell.value, last_digit(place.cell) / 2, cell_name(place), (place,)
+                scale = _scale(place, unit, document)
+                return place.cell.value * scale, last_digit(place.cell) / 2 * scale, cell_name(place), (place,)
         if ratio.whole is None or not names_a_total(ratio.whole_words):
             return f"“占{ratio.whole_words}”所指的总数在句中没有印出，也未能对应到表格"
     if ratio.whole is None:
@@ -181,12 +194,25 @@ def _whole(
     return _in_unit(ratio.whole, unit), _half(ratio.whole, unit), ratio.whole.figure.printed, ()
 
 
+def _scale(place: Place, unit: str, document: Document) -> Decimal:
+    """What one unit of ``place``'s table is in ``unit`` (a table may state its own unit)."""
+    own = place.table.unit or document.unit
+    return YUAN[own] / YUAN[unit] if own in YUAN and unit in YUAN else Decimal(1)
+
+
 def _half(statement: Statement, unit: str) -> Decimal:
     return statement.figure.half_unit() * YUAN[statement.figure.unit] / YUAN[unit]
 
 
-def _budget_of(place: Place) -> Optional[Place]:
-    for column in ("budget", "full_year_budget"):
+def _budget_of(place: Place, words: str = "") -> Optional[Place]:
+    """The budget printed in ``place``'s row: the 全年 (adjusted) or 年初 one as ``words`` say,
+    else the 预算数 column, else the 全年预算数 one."""
+    columns: tuple[str, ...] = ("budget", "full_year_budget")
+    if re.search("全年|调整", words):
+        columns = ("full_year_budget",)
+    elif "年初" in words:
+        columns = ("budget",)
+    for column in columns:
         cell = place.row.cell(column)
         if cell is not None and column != place.cell.column:
             return Place(place.table, place.row, cell)
@@ -250,15 +276,24 @@ def _directions(document: Document, context: CheckContext) -> Iterator[Finding]:
     assert unit is not None
     by_statement = {(r.statement.sentence, r.statement.offset): r for r in restatements(document, phrases)}
     for comparison in comparisons(document, phrases):
-        other = _other_side(comparison, unit, by_statement)
+        other = _other_side(document, comparison, unit, by_statement)
         if other is None:
             continue
         value, slack, named, places = other
         yield from _judge_comparison(comparison, unit, value, slack, named, places)
 
 
+def identified_comparisons(document: Document, phrases: Optional[Phrases] = None) -> list[Comparison]:
+    """The comparisons of the narrative whose two sides are identified, which ``text.direction`` judges."""
+    phrases = phrases or load_phrases()
+    unit = document.unit if document.unit in YUAN else "万元"
+    assert unit is not None
+    by_statement = {(r.statement.sentence, r.statement.offset): r for r in restatements(document, phrases)}
+    return [c for c in comparisons(document, phrases) if _other_side(document, c, unit, by_statement) is not None]
+
+
 def _other_side(
-    comparison: Comparison, unit: str, by_statement: dict[tuple[tuple[int, int], int], Restatement]
+    document: Document, comparison: Comparison, unit: str, by_statement: dict[tuple[tuple[int, int], int], Restatement]
 ) -> Optional[tuple[Decimal, Decimal, str, tuple[Place, ...]]]:
     """The figure the left side is compared with: printed in the clause, or the budget of the row
     the left figure restates. None where it is not identified (a last year the tables do not hold)."""
@@ -269,10 +304,23 @@ def _other_side(
     restated = by_statement.get((comparison.left.sentence, comparison.left.offset))
     if restated is None or restated.place.cell.column in ("budget", "full_year_budget"):
         return None
-    budget = _budget_of(restated.place)
+    budget = _budget_of(restated.place, comparison.budget_words)
     if budget is None or budget.cell.status is CellStatus.NOT_APPLICABLE:
         return None
-    return budget.cell.value or Decimal(0), last_digit(budget.cell) / 2, cell_name(budget), (restated.place, budget)
+    scale = _scale(budget, unit, document)
+    value = (budget.cell.value or Decimal(0)) * scale
+    return value, last_digit(budget.cell) / 2 * scale, cell_name(budget), (restated.place, budget)
+
+
+def _contradicts(direction: str, difference: Decimal, slack: Decimal) -> bool:
+    """True if no difference within ``slack`` of the printed one goes the way the word says.
+
+    "持平" (the same) also stands for a change within twice the rounding (基本持平)."""
+    if direction == "more":
+        return difference + slack <= 0
+    if direction == "less":
+        return difference - slack >= 0
+    return abs(difference) > slack * 2
 
 
 def _judge_comparison(
@@ -286,7 +334,7 @@ def _judge_comparison(
         f"{where(comparison.sentence.provenance(comparison.offset))}{quoted(comparison.sentence.text)}："
         f"{comparison.left.figure.printed}与{named}相比"
     )
-    if actual != comparison.direction and not (comparison.direction == "same" and abs(difference) <= slack * 2):
+    if _contradicts(comparison.direction, difference, slack):
         message = (
             f"{said}，文字写“{comparison.word}”，但前者{_WORDS[actual]}后者（相差 {amount_text(difference)} {unit}）"
         )
@@ -298,6 +346,21 @@ def _judge_comparison(
             comparison.offset,
             comparison.word,
             _WORDS[actual],
+            places[-1] if places else None,
+            places,
+        )
+        return
+    if difference == 0 and comparison.direction != "same" and comparison.difference is None:
+        # the figures print the same: rounding may hide a difference, but the page shows none
+        message = f"{said}，两数印出相同，文字却写“{comparison.word}”"
+        yield _finding(
+            DIRECTION,
+            Severity.WARNING,
+            message,
+            comparison.sentence,
+            comparison.offset,
+            comparison.word,
+            _WORDS["same"],
             places[-1] if places else None,
             places,
         )

@@ -44,7 +44,7 @@ class Measure(enum.Enum):
 
 # Words after a quantity's name that say which measure of it the figure is ("…支出决算为").
 _MEASURES: tuple[tuple[Measure, re.Pattern[str]], ...] = (
-    (Measure.ACTUAL, re.compile(r"为|均为|共计|是|支出(?:数)?为?|(?:支出)?决算(?:数)?为|实际支出(?:数)?为?")),
+    (Measure.ACTUAL, re.compile(r"为|均为|共计|是|支出(?:数)?为?|(?:支出)?决算(?:数)?为?|实际支出(?:数)?为?")),
     (Measure.FULL_YEAR, re.compile(r"(?:支出)?全年预算(?:数)?为?")),
     (Measure.BUDGET, re.compile(r"(?:支出)?(?:年初)?预算(?:数|安排)?为?|安排为?")),
 )
@@ -99,14 +99,11 @@ _PATH = re.compile(r"(?P<class>[^()]+)\(类\)(?:(?P<section>[^()]+)\(款\))?(?:(
 # -- which cell a statement restates ---------------------------------------------------------------
 
 
-def restatements(document: Document, phrases: Optional[Phrases] = None) -> tuple[Restatement, ...]:
-    """Every figure of the narrative that restates one table cell, with that cell.
-
-    A figure whose words only say which measure it is ("支出决算为1.57万元") restates the
-    quantity named before it in the same sentence, or in the heading of its section.
-    """
-    phrases = phrases or load_phrases()
-    found: list[Restatement] = []
+def _named_statements(
+    document: Document, phrases: Phrases
+) -> Iterator[tuple[Statement, Measure, tuple[tuple[Ref, ...], ...]]]:
+    """Every figure of the narrative whose words name quantities the tables print, with its
+    measure and the places of each quantity it names."""
     last: Optional[tuple[tuple[int, int], str]] = None  # the sentence and words of the last named quantity
     for statement in statements(document, phrases):
         if statement.scope is None or statement.delta or not statement.subject:
@@ -116,10 +113,37 @@ def restatements(document: Document, phrases: Optional[Phrases] = None) -> tuple
             continue
         item, measure, quantities = named
         last = (statement.sentence, item)
+        yield statement, measure, quantities
+
+
+def restatements(document: Document, phrases: Optional[Phrases] = None) -> tuple[Restatement, ...]:
+    """Every figure of the narrative that restates one table cell, with that cell.
+
+    A figure whose words only say which measure it is ("支出决算为1.57万元") restates the
+    quantity named before it in the same sentence, or at the opening of its paragraph, or in the
+    heading of its section.
+    """
+    found: list[Restatement] = []
+    for statement, measure, quantities in _named_statements(document, phrases or load_phrases()):
         for refs in quantities:
             place = first_place(document, refs, measure)
             if place is not None:
                 found.append(Restatement(statement, place))
+    return tuple(found)
+
+
+def on_empty_tables(document: Document, phrases: Optional[Phrases] = None) -> tuple[tuple[Statement, Table], ...]:
+    """Figures the narrative states for a quantity whose table is printed empty (no rows: "本表无
+    数据"), each with that table: a table of nothing, which a figure other than 0 contradicts."""
+    found: list[tuple[Statement, Table]] = []
+    for statement, measure, quantities in _named_statements(document, phrases or load_phrases()):
+        for refs in quantities:
+            if first_place(document, refs, measure) is not None:
+                continue
+            tables = [document.table(ref.table) for ref in refs]
+            empty = next((table for table in tables if table is not None and not table.rows), None)
+            if empty is not None and all(table is None or not table.rows for table in tables):
+                found.append((statement, empty))
     return tuple(found)
 
 
@@ -132,9 +156,14 @@ def _named(
         if not item:
             if not _STATES_A_MEASURE.search(statement.subject):
                 return None  # "支出 5 万元" after "收入总计…，" is not a measure of 收入总计
-            inherited = last[1] if last is not None and last[0] == statement.sentence else statement.topic
-            quantities = quantities_named(document, statement.scope, inherited, phrases)
-            return None if quantities is None else (inherited, measure, quantities)
+            # the quantity named before in the sentence, else the one the paragraph opens with
+            # ("2.…（类）…（项）。主要用于…。全年预算为…，支出决算为…"), else the section's
+            candidates = [last[1]] if last is not None and last[0] == statement.sentence else []
+            for inherited in (*candidates, statement.lead, statement.topic):
+                quantities = quantities_named(document, statement.scope, inherited, phrases) if inherited else None
+                if quantities is not None:
+                    return inherited, measure, quantities
+            return None
         quantities = quantities_named(document, statement.scope, item, phrases)
         if quantities is not None:
             return item, measure, quantities

@@ -111,6 +111,7 @@ class Statement:
     sentence: tuple[int, int]
     delta: bool = False
     offset: int = 0  # where the figure starts in its paragraph's text
+    lead: str = ""  # the words of the paragraph's first sentence when it states no figure (a 科目's name)
 
 
 @attrs.frozen
@@ -129,6 +130,8 @@ class Change:
     printed_percent: str
     excerpt: str
     provenance: Provenance
+    paragraph: Optional[Paragraph] = None  # where it was printed; ``offset``: its percentage there
+    offset: int = 0
 
 
 @attrs.frozen
@@ -277,6 +280,8 @@ def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
 def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iterator[tuple[Statement, int]]:
     """The paragraph's statements, each with the offset where its figure ends."""
     boundary = 0
+    first = re.match(r"[^。：:]*", paragraph.text)
+    lead = "" if first is None or AMOUNT.search(first.group(0)) else normalise_subject(first.group(0), entity)
     for found in AMOUNT.finditer(paragraph.text):
         clause_ends = [end.end() for end in _CLAUSE_END.finditer(paragraph.text, boundary, found.start())]
         start = clause_ends[-1] if clause_ends else boundary
@@ -296,6 +301,7 @@ def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iter
             sentence=(index, len(_SENTENCE_END.findall(paragraph.text, 0, found.start()))),
             delta=bool(_DELTA_VERB.search("".join(raw.split()))),
             offset=found.start(),
+            lead=lead,
         )
         yield statement, found.end()
         boundary = found.end()
@@ -362,4 +368,19 @@ def _change(
         printed_percent=f"{match['pverb']}{match['percent']}%",
         excerpt=text[base_end - len(base.excerpt) : match.end()].strip(),
         provenance=paragraph.provenance(match.start("percent")),
+        paragraph=paragraph,
+        offset=match.start("percent"),
     )
+
+
+def where(provenance: Provenance) -> str:
+    """How a message names a place of the 情况说明 (``情况说明第3页第12行``)."""
+    page = f"第{provenance.page}页" if provenance.page is not None else ""
+    line = f"第{provenance.line}行" if provenance.line is not None else ""
+    return f"情况说明{page}{line}"
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """Words of the text quoted for a message, white space collapsed, shortened from the front if long."""
+    plain_text = " ".join(text.split())
+    return f"“{plain_text if len(plain_text) <= limit else '…' + plain_text[-limit + 1 :]}”"

@@ -16,11 +16,14 @@ from typing import Optional
 
 from ..amounts import amount_text
 from ..hookspecs import hookimpl
+from ..phrases import load_phrases
 from ..registrations import Check, CheckContext
-from ..schema import CellStatus, Document, Finding, Provenance, Severity
+from ..schema import CellStatus, Document, Finding, Severity
+from .claims import Points, points
 from .compare import cell_name, judged, last_digit
-from .restatements import Restatement, restatements
-from .statements import Change, Figure, changes
+from .numbers import YUAN
+from .restatements import Restatement, on_empty_tables, restatements
+from .statements import Change, Figure, changes, quoted, where
 
 AMOUNT_CHECK = "text.amount"
 CHANGE_CHECK = "text.change"
@@ -28,23 +31,10 @@ UNIT_CHECK = "text.unit"
 
 # -- the checks --------------------------------------------------------------------------------------
 
-_UNITS = {"万元": Decimal(10000), "元": Decimal(1)}  # in 元
-
-
-def _where(provenance: Provenance) -> str:
-    page = f"第{provenance.page}页" if provenance.page is not None else ""
-    line = f"第{provenance.line}行" if provenance.line is not None else ""
-    return f"情况说明{page}{line}"
-
-
-def _quoted(excerpt: str, limit: int = 60) -> str:
-    text = " ".join(excerpt.split())
-    return f"“{text if len(text) <= limit else '…' + text[-limit + 1 :]}”"
-
 
 def _in(figure: Figure, unit: str) -> Decimal:
     """The figure's value in ``unit``."""
-    return figure.value * _UNITS[figure.unit] / _UNITS[unit]
+    return figure.value * YUAN[figure.unit] / YUAN[unit]
 
 
 def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> Optional[Finding]:
@@ -63,24 +53,24 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
     if difference == 0:
         return None
     # the cell may be printed more coarsely than the text states it (a table in whole 万元)
-    allowed = max(tolerance, figure.half_unit() * _UNITS[figure.unit] / _UNITS[unit], last_digit(cell) / 2)
+    allowed = max(tolerance, figure.half_unit() * YUAN[figure.unit] / YUAN[unit], last_digit(cell) / 2)
     within = abs(difference) <= allowed
     converted = "" if figure.unit == unit else f"（折合 {amount_text(stated)} {unit}）"
     table_value = cell.raw if cell.status is CellStatus.VALUE else "空白"
-    where = cell_name(place)
-    said = f"{_where(figure.provenance)}{_quoted(restatement.statement.excerpt)}所述 {figure.printed}{converted}"
+    named = cell_name(place)
+    said = f"{where(figure.provenance)}{quoted(restatement.statement.excerpt)}所述 {figure.printed}{converted}"
     if within:
         message = (
-            f"{said}，与{where}的 {table_value} 相差 {amount_text(difference)} {unit}，"
+            f"{said}，与{named}的 {table_value} 相差 {amount_text(difference)} {unit}，"
             f"在尾数误差允许范围内（{amount_text(allowed)} {unit}）"
         )
     else:
-        message = f"{said}，与{where}的 {table_value} 不符，相差 {amount_text(difference)} {unit}"
+        message = f"{said}，与{named}的 {table_value} 不符，相差 {amount_text(difference)} {unit}"
     check = AMOUNT_CHECK
     slip = None if within or cell.value is None else _unit_slip(stated, cell.value, allowed)
     if slip is not None:
         check = UNIT_CHECK
-        message = f"{said}，是{where}的 {table_value} 的{slip}，单位写错（元与万元）"
+        message = f"{said}，是{named}的 {table_value} 的{slip}，单位写错（元与万元）"
     severity, message, confidence = judged(Severity.INFO if within else Severity.ERROR, message, (place,))
     return Finding(
         check=check,
@@ -99,10 +89,10 @@ def compare_amount(restatement: Restatement, unit: str, tolerance: Decimal) -> O
 
 def _unit_slip(stated: Decimal, value: Decimal, allowed: Decimal) -> Optional[str]:
     """ "1万倍" or "万分之一" when ``stated`` is ``value`` in the wrong unit (元 for 万元 or the other
-    way round), within the rounding the larger unit hides; else None."""
-    if value == 0:
-        return None
-    if abs(stated * 10000 - value) <= allowed * 10000:
+    way round): the same number under the other unit, within the cell's rounding; else None."""
+    if stated == 0 or abs(value) <= 100 * allowed:
+        return None  # a figure too small beside its rounding: a factor of 10000 cannot be told
+    if abs(stated * 10000 - value) <= allowed:
         return "万分之一"
     if abs(stated - value * 10000) <= allowed * 10000:
         return "1万倍"
@@ -110,17 +100,35 @@ def _unit_slip(stated: Decimal, value: Decimal, allowed: Decimal) -> Optional[st
 
 
 def _compared(document: Document, context: CheckContext, check: str) -> Iterator[Finding]:
-    if document.unit not in _UNITS:
-        return  # the tables' unit is unknown: a figure in 万元 cannot be set against them
-    assert document.unit is not None
     for restatement in restatements(document, context.phrases):
-        finding = compare_amount(restatement, document.unit, context.tolerance)
+        unit = restatement.place.table.unit or document.unit
+        if unit not in YUAN:
+            continue  # the table's unit is unknown: a figure in 万元 cannot be set against it
+        assert unit is not None
+        finding = compare_amount(restatement, unit, context.tolerance)
         if finding is not None and finding.check == check:
             yield finding
 
 
 def _amounts(document: Document, context: CheckContext) -> Iterator[Finding]:
-    return _compared(document, context, AMOUNT_CHECK)
+    yield from _compared(document, context, AMOUNT_CHECK)
+    for statement, table in on_empty_tables(document, context.phrases):
+        figure = statement.figure
+        if figure.value == 0:
+            continue
+        yield Finding(
+            check=AMOUNT_CHECK,
+            severity=Severity.ERROR,
+            message=(
+                f"{where(figure.provenance)}{quoted(statement.excerpt)}所述 {figure.printed}，"
+                f"但{table.number or ''}{table.title}是空表（没有数据）"
+            ),
+            table=table.id,
+            provenance=figure.provenance,
+            printed=figure.printed,
+            expected="0",
+            sentence=statement.excerpt,
+        )
 
 
 def _units(document: Document, context: CheckContext) -> Iterator[Finding]:
@@ -137,9 +145,9 @@ def compare_change(change: Change, unit: str, tolerance: Decimal) -> Optional[Fi
     """
     sign = 1 if change.rising else -1
     base, amount = _in(change.base, "元"), _in(change.amount, "元")
-    slack = tolerance * _UNITS[unit]
-    base_slack = max(slack, change.base.half_unit() * _UNITS[change.base.unit])
-    amount_slack = max(slack, change.amount.half_unit() * _UNITS[change.amount.unit])
+    slack = tolerance * YUAN[unit]
+    base_slack = max(slack, change.base.half_unit() * YUAN[change.base.unit])
+    amount_slack = max(slack, change.amount.half_unit() * YUAN[change.amount.unit])
     corners = [
         (this_year, delta)
         for this_year in (max(base - base_slack, Decimal(0)), base + base_slack)
@@ -159,9 +167,9 @@ def compare_change(change: Change, unit: str, tolerance: Decimal) -> Optional[Fi
     expected = f"{'增长' if computed >= 0 else '下降'}{abs(computed)}%"
     base_unit = change.base.unit
     message = (
-        f"{_where(change.provenance)}{_quoted(change.excerpt)}：本年 {change.base.printed}，"
+        f"{where(change.provenance)}{quoted(change.excerpt)}：本年 {change.base.printed}，"
         f"{'增加' if change.rising else '减少'} {change.amount.printed}，则上年为 "
-        f"{amount_text(last_year / _UNITS[base_unit])}{base_unit}，应{expected}，但文字写作{change.printed_percent}"
+        f"{amount_text(last_year / YUAN[base_unit])}{base_unit}，应{expected}，但文字写作{change.printed_percent}"
     )
     return Finding(
         check=CHANGE_CHECK,
@@ -173,13 +181,40 @@ def compare_change(change: Change, unit: str, tolerance: Decimal) -> Optional[Fi
     )
 
 
+def compare_points(claim: Points) -> Optional[Finding]:
+    """A ``text.change`` finding if a move between two printed percentages is not the stated
+    number of points in the stated direction (each printed figure may hide half its last digit)."""
+    moved = claim.after.value - claim.before.value
+    slack = claim.after.half_unit() + claim.before.half_unit() + claim.points.half_unit()
+    direction_ok = (moved > -slack) if claim.rising else (moved < slack)
+    if direction_ok and abs(abs(moved) - claim.points.value) <= slack:
+        return None
+    expected = f"{'提高' if moved >= 0 else '下降'}{abs(moved)}个百分点"
+    return Finding(
+        check=CHANGE_CHECK,
+        severity=Severity.ERROR,
+        message=(
+            f"{where(claim.sentence.provenance(claim.points.start))}{quoted(claim.sentence.text)}：由"
+            f"{claim.before.printed}到{claim.after.printed}是{expected}，文字写{claim.word}{claim.points.printed}"
+        ),
+        provenance=claim.sentence.provenance(claim.points.start),
+        printed=f"{claim.word}{claim.points.printed}",
+        expected=expected,
+        sentence=" ".join(claim.sentence.text.split()),
+    )
+
+
 def _changes(document: Document, context: CheckContext) -> Iterator[Finding]:
-    unit = document.unit if document.unit in _UNITS else "万元"
+    unit = document.unit if document.unit in YUAN else "万元"
     assert unit is not None
     for change in changes(document, context.phrases):
         finding = compare_change(change, unit, context.tolerance)
         if finding is not None:
             yield finding
+    for claim in points(document, context.phrases or load_phrases()):
+        moved = compare_points(claim)
+        if moved is not None:
+            yield moved
 
 
 @hookimpl
@@ -205,7 +240,10 @@ def gongkai_checks() -> Sequence[Check]:
         Check(
             id=CHANGE_CHECK,
             severity=Severity.ERROR,
-            description="情况说明中“比上年增加（减少）…万元，增长（下降）…%”的变动额与百分比相互一致。",
+            description=(
+                "情况说明中“比上年增加（减少）…万元，增长（下降）…%”的变动额与百分比相互一致；"
+                "“由…%提高（下降）到…%，提高（下降）…个百分点”与两个百分比相符。"
+            ),
             run=_changes,
             tolerance=(
                 "百分比 = 变动额 ÷（本年数 − 变动额）；金额各允许 0.01 的尾数误差，"

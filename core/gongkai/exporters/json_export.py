@@ -14,7 +14,7 @@ from .. import __version__
 from ..amounts import amount_text
 from ..hookspecs import hookimpl
 from ..registrations import Exporter
-from ..schema import Cell, Document, Finding, Provenance, Row, Table
+from ..schema import Cell, ContentsEntry, Document, Finding, Provenance, Row, Table
 
 
 def _provenance(provenance: Provenance) -> dict[str, Any]:
@@ -56,6 +56,7 @@ def _table(table: Table) -> dict[str, Any]:
         "notes": list(table.notes),
         "entity": table.entity,
         "year": table.year,
+        "unit": table.unit,
         "identification": _identification(table),
         "coverage": _coverage(table),
         "provenance": _provenance(table.provenance),
@@ -83,6 +84,17 @@ def _identification(table: Table) -> Optional[dict[str, Any]]:
     if found is None:
         return None
     return {"by": found.by, "confidence": found.confidence}
+
+
+def _contents_entry(entry: ContentsEntry) -> dict[str, Any]:
+    return {
+        "title": entry.title,
+        "number": entry.number,
+        "number_value": entry.number_value,
+        "page": entry.page,
+        "table": entry.table,
+        "provenance": _provenance(entry.provenance),
+    }
 
 
 def finding_to_json(finding: Finding) -> dict[str, Any]:
@@ -128,6 +140,7 @@ def document_to_json(document: Document) -> dict[str, Any]:
         ],
         "findings": [finding_to_json(finding) for finding in document.findings],
         "narrative": [{"text": line.text, "provenance": _provenance(line.provenance)} for line in document.narrative],
+        "contents": [_contents_entry(entry) for entry in document.contents],
     }
 
 

@@ -5,9 +5,11 @@ segment, set apart from the next by a wide gap. Consecutive such rows, the rows 
 after them (names whose amounts are blank) and the header rows just above form a table. Its
 columns are bands of the page: the spans its body rows' segments cover, and the spans of the
 innermost headers over columns that no body row on the page prints in (a header centred over
-flush-left names or flush-right amounts belongs to their band). Every segment is then placed in
-the band under it, a header segment in every band it spans. A table that runs on at the top of
-the next page keeps the bands of the page before, so that its columns stay where they were.
+flush-left names or flush-right amounts belongs to their band, unless another header stands over
+that band centred apart: 金额 beside the 行次 column is a column of its own). Every segment is
+then placed in the band under it, a header segment in every band it spans. A table that runs on
+at the top of the next page keeps the bands of the page before, so that its columns stay where
+they were.
 """
 
 from __future__ import annotations
@@ -174,10 +176,10 @@ def _bands(rows: Sequence[list[TextRow]], header: Sequence[Sequence[_Word]]) -> 
             if overlapped:
                 continue
             owner = _column_of(bands, segment, flush, segments)
-            if owner is None or id(owner) in claimed:
+            if owner is None or id(owner) in claimed or _headed_apart(owner, segment, header):
                 if _groups(header, level, position):
                     continue  # a header over several columns (收入 over 项目 and 决算数) makes none
-                # a column no body row prints in (or one whose band a neighbour header claims)
+                # a column no body row prints in (or one whose band another header claims)
                 owner = [segment.x0, segment.x1]
                 bands.append(owner)
                 bands.sort()
@@ -201,6 +203,19 @@ def _widened(bands: Sequence[tuple[float, float]], rows: Sequence[list[TextRow]]
             widened.append([segment.x0, segment.x1])
             widened.sort()
     return tuple((left, right) for left, right in widened)
+
+
+def _headed_apart(band: Sequence[float], segment: _Word, header: Sequence[Sequence[_Word]]) -> bool:
+    """True if a header word that groups no headers below it stands over ``band`` (overlapping
+    it) centred apart from ``segment``: ``band`` is that word's column, and ``segment`` names
+    another one. A column's header words stand one above another, centred alike (金额 over its
+    栏次 number); a header cell over two header rows is printed on a line of its own between them
+    (行次), so that the header centred in the column beside it is not on its line."""
+    return any(
+        _overlaps(band, word) and _gap(word, segment) > 0 and not _groups(header, level, position)
+        for level, words in enumerate(header)
+        for position, word in enumerate(words)
+    )
 
 
 def _groups(header: Sequence[Sequence[_Word]], level: int, position: int) -> bool:

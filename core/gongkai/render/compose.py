@@ -1,10 +1,10 @@
 """A whole document laid out as a :class:`~gongkai.render.sheet.Sheet` in a region's conventions.
 
 Each table prints as a disclosure prints it: its title, its 公开NN表 number, the publishing body
-and the amount unit, the table, its notes. The text outside the tables (the 情况说明) keeps its
-place between the tables. Rendered in the document's own region, tables keep their printed
-titles and numbers; rendered in another region's conventions, they take that region's numbering
-and titles (the national titles where the region has none of its own).
+and the amount unit, the table, its notes. The text outside the tables (the 情况说明) and the
+entries of the 目录 keep their place between the tables. Rendered in the document's own region,
+tables keep their printed titles and numbers; rendered in another region's conventions, they take
+that region's numbering and titles (the national titles where the region has none of its own).
 """
 
 from __future__ import annotations
@@ -77,7 +77,12 @@ def compose(document: Document, profile: RegionProfile, own: bool = True) -> She
     document's own region (its printed titles and numbers are kept)."""
     title = document_title(document)
     blocks: list[Block] = [Heading(title, 1)]
-    items: list[Union[Table, TextLine]] = [*document.tables, *document.narrative]
+    # the 目录's entries print where they were read, with their page numbers
+    contents = [
+        TextLine(entry.printed + (f"……{entry.page}" if entry.page is not None else ""), entry.provenance)
+        for entry in document.contents
+    ]
+    items: list[Union[Table, TextLine]] = [*document.tables, *document.narrative, *contents]
     if any(item.provenance.line for item in items):
         items.sort(key=_place)
     for item in items:

@@ -7,13 +7,15 @@ wrap inside their cell.
 
 :class:`PdfStyle` draws the same sheet the ways other office software prints disclosures (no
 rules, rules between rows only, a header without inner rules, the title inside the table's
-frame, a page break every few rows, no header repeated); the registered renderer uses the
+frame, a page break every few rows, no header repeated, the figures of running text set apart
+in a Latin font as WPS and some Word exporters write them); the registered renderer uses the
 default style. :mod:`gongkai.testing.layouts` prints generated documents in these styles.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Sequence
 from typing import Any, Optional
 
@@ -38,6 +40,13 @@ GAP = 2.5 * SIZE  # the white space between columns that are not ruled apart
 
 RULES = ("grid", "rows", "none")
 HEADER_RULES = ("all", "outer")
+# The Latin fonts office software sets the figures of Chinese running text in.
+DIGIT_FONTS = ("Helvetica", "Times-Roman")
+DIGIT_GROWTH = 0.5  # the figures' font is set this much larger than the words'
+MAX_RISE = 2.0  # the two fonts' baselines differ by at most this (their ascents and descents)
+# A figure of running text: ASCII digits with the separators and point inside them and a
+# percent sign after them.
+_FIGURE = re.compile(r"[0-9](?:[0-9,.]*[0-9])?%?")
 
 
 @attrs.frozen(kw_only=True)
@@ -53,6 +62,10 @@ class PdfStyle:
     ``label_width``: names wider than this (points at 9 pt) wrap inside their cell.
     ``title_in_frame``: the table's title printed as the top row of its ruled frame, spanning
     every column, instead of above it.
+    ``digits_apart``: running text (paragraphs) written as WPS and some Word exporters write it:
+    each figure a text object of its own in the Latin ``digit_font``, half a point larger than
+    the words, its baseline ``digit_rise`` points higher (negative: lower), drawn after all the
+    words of its page at its place in the line.
     """
 
     rules: str = attrs.field(default="grid", validator=attrs.validators.in_(RULES))
@@ -62,6 +75,26 @@ class PdfStyle:
     landscape: Optional[bool] = None
     label_width: float = LABEL_WIDTH
     title_in_frame: bool = False
+    digits_apart: bool = False
+    digit_font: str = attrs.field(default=DIGIT_FONTS[0], validator=attrs.validators.in_(DIGIT_FONTS))
+    digit_rise: float = attrs.field(
+        default=0.0, validator=[attrs.validators.ge(-MAX_RISE), attrs.validators.le(MAX_RISE)]
+    )
+
+
+def figure_runs(text: str) -> list[tuple[str, bool]]:
+    """``text`` cut into its runs of words and of figures, in order; each run's flag is True for
+    a figure (ASCII digits with the separators inside them and a percent sign after them)."""
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for found in _FIGURE.finditer(text):
+        if found.start() > start:
+            runs.append((text[start : found.start()], False))
+        runs.append((found.group(0), True))
+        start = found.end()
+    if start < len(text):
+        runs.append((text[start:], False))
+    return runs
 
 
 def _is_figure(text: str) -> bool:
@@ -82,9 +115,10 @@ def _reportlab() -> Any:
 
 
 class _Page:
-    """A canvas and the position on its current page."""
+    """A canvas and the position on its current page; figure runs of running text printed
+    apart (as the style says) wait in ``later`` until the page's words are drawn."""
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, style: PdfStyle = PdfStyle()) -> None:
         self.metrics = _reportlab()  # first: it says which extra to install when reportlab is missing
         from reportlab.lib.pagesizes import A4
         from reportlab.pdfgen.canvas import Canvas
@@ -95,20 +129,35 @@ class _Page:
         self.size = A4
         self.y = A4[1] - MARGIN
         self.fresh = True
+        self.style = style
+        self.later: list[tuple[float, float, float, str]] = []  # x, baseline, size, figure
 
     def width_of(self, text: str, size: float) -> float:
         return float(self.metrics.stringWidth(text, FONT, size))
 
-    def wrap(self, text: str, width: float, size: float) -> list[str]:
-        """``text`` cut into lines no wider than ``width`` (Chinese breaks between any characters)."""
+    def run_width(self, text: str, figure: bool, size: float) -> float:
+        """The width of a run of running text: a figure in the style's Latin font when figures
+        are set apart, else in the text's font."""
+        if figure and self.style.digits_apart:
+            return float(self.metrics.stringWidth(text, self.style.digit_font, size + DIGIT_GROWTH))
+        return self.width_of(text, size)
+
+    def line_width(self, text: str, size: float) -> float:
+        return sum(self.run_width(run, figure, size) for run, figure in figure_runs(text))
+
+    def wrap(self, text: str, width: float, size: float, running: bool = False) -> list[str]:
+        """``text`` cut into lines no wider than ``width`` (Chinese breaks between any characters);
+        ``running`` measures it as running text, its figures as the style sets them."""
+        measure = self.line_width if running else self.width_of
         lines = [""]
         for char in text:
-            if lines[-1] and self.width_of(lines[-1] + char, size) > width:
+            if lines[-1] and measure(lines[-1] + char, size) > width:
                 lines.append("")
             lines[-1] += char
         return lines
 
     def new_page(self, landscape: bool = False) -> None:
+        self.draw_later()
         if not self.fresh:
             self.canvas.showPage()
         self.fresh = True
@@ -117,22 +166,57 @@ class _Page:
         self.canvas.setPageSize(self.size)
         self.y = self.size[1] - MARGIN
 
+    def baseline(self, size: float) -> float:
+        """The baseline of the next line of ``size`` points, on a new page when this one is full;
+        the position moves below that line."""
+        if self.y - size < MARGIN:
+            self.new_page(self.size[0] > self.size[1])
+        y = self.y - size
+        self.y -= size * 1.6
+        self.fresh = False
+        return y
+
     def text(self, text: str, size: float = SIZE + 1, centre: bool = False) -> None:
         """``text`` from the current position, wrapped to the page's width; a line break in
         ``text`` starts a new line."""
         lines = [line for part in text.split("\n") for line in self.wrap(part, self.size[0] - 2 * MARGIN, size)]
         for line in lines:
-            if self.y - size < MARGIN:
-                self.new_page(self.size[0] > self.size[1])
+            y = self.baseline(size)
             self.canvas.setFont(FONT, size)
             if centre:
-                self.canvas.drawCentredString(self.size[0] / 2, self.y - size, line)
+                self.canvas.drawCentredString(self.size[0] / 2, y, line)
             else:
-                self.canvas.drawString(MARGIN, self.y - size, line)
-            self.y -= size * 1.6
+                self.canvas.drawString(MARGIN, y, line)
         self.fresh = False
 
+    def running(self, text: str, size: float = SIZE + 1) -> None:
+        """A paragraph of running text, flush left and wrapped like :meth:`text`; when the style
+        sets figures apart, each line's words are drawn now and its figures after the page's
+        words, in their own font and size on their own baseline, at their places in the line."""
+        if not self.style.digits_apart:
+            self.text(text, size)
+            return
+        width = self.size[0] - 2 * MARGIN
+        for line in [line for part in text.split("\n") for line in self.wrap(part, width, size, running=True)]:
+            y = self.baseline(size)
+            x = MARGIN
+            for run, figure in figure_runs(line):
+                if figure:
+                    self.later.append((x, y + self.style.digit_rise, size + DIGIT_GROWTH, run))
+                else:
+                    self.canvas.setFont(FONT, size)
+                    self.canvas.drawString(x, y, run)
+                x += self.run_width(run, figure, size)
+
+    def draw_later(self) -> None:
+        """The figure runs held back, drawn now (after the words of their page)."""
+        for x, y, size, figure in self.later:
+            self.canvas.setFont(self.style.digit_font, size)
+            self.canvas.drawString(x, y, figure)
+        self.later = []
+
     def save(self) -> bytes:
+        self.draw_later()
         self.canvas.showPage()
         self.canvas.save()
         return self.buffer.getvalue()
@@ -360,7 +444,7 @@ def _starts_table(blocks: Sequence[Block], index: int) -> bool:
 def render_pdf(sheet: Sheet, style: PdfStyle = PdfStyle()) -> bytes:
     """The sheet as a PDF: the title on the first page, then each table from a page of its own
     (with the section heading and number printed directly above its title, if it has them)."""
-    page = _Page(sheet.title)
+    page = _Page(sheet.title, style)
     page.new_page()
     framed: list[str] = []  # the title and the lines under it, to print in the next grid's frame
     for index, block in enumerate(sheet.blocks):
@@ -383,7 +467,7 @@ def render_pdf(sheet: Sheet, style: PdfStyle = PdfStyle()) -> bytes:
         elif isinstance(block, Paragraph) and framed and not number_line(block.text):
             framed.append(block.text)  # the publisher and the unit: a row of the frame too
         elif isinstance(block, Paragraph):
-            page.text(block.text)
+            page.running(block.text)
     return page.save()
 
 

@@ -6,7 +6,9 @@ the line above (``附表1``) or after it (``公开01表``); a bracketed suffix (
 title printed inside the table's frame; a section heading directly above the first title; a
 table of contents without dot leaders or page numbers, followed by the 情况说明 text; and the
 drawing itself (:class:`~gongkai.renderers.pdf.PdfStyle`: rules or none, a header without inner
-rules, page breaks every few rows, no repeated header, narrow name columns that wrap).
+rules, page breaks every few rows, no repeated header, narrow name columns that wrap, the
+figures of running text written apart from its words as WPS and some Word exporters write them:
+:func:`digits_apart`).
 
 :func:`print_pdf` prints a document in a layout and says what a reader must parse back: the same
 tables, rows and cells, each table under the title and number the layout printed.
@@ -28,7 +30,7 @@ from hypothesis import strategies as st
 
 from ..render import lay_out
 from ..render.sheet import Block, Heading, Paragraph, Sheet
-from ..renderers.pdf import HEADER_RULES, RULES, PdfStyle, render_pdf
+from ..renderers.pdf import DIGIT_FONTS, HEADER_RULES, MAX_RISE, RULES, PdfStyle, render_pdf
 from ..schema import Document, Table
 from ..titles import compact
 
@@ -183,6 +185,18 @@ def pdf_styles(rules: Sequence[str] = RULES, header_rules: Sequence[str] = HEADE
         landscape=st.none() | st.booleans(),
         label_width=st.sampled_from([60.0, 110.0]),
         title_in_frame=st.booleans(),
+    )
+
+
+def digits_apart(styles: Optional[st.SearchStrategy[PdfStyle]] = None) -> st.SearchStrategy[PdfStyle]:
+    """The drawing ``styles`` (default: the default style) with the figures of running text
+    written apart from its words: in a Latin font, on a baseline up to two points off the words'
+    (as often as not the furthest off), drawn after the words of their page."""
+    return st.builds(
+        lambda style, font, rise: attrs.evolve(style, digits_apart=True, digit_font=font, digit_rise=rise),
+        styles if styles is not None else st.just(PdfStyle()),
+        st.sampled_from(DIGIT_FONTS),
+        st.sampled_from((-MAX_RISE, MAX_RISE)) | st.floats(-MAX_RISE, MAX_RISE),
     )
 
 

@@ -6,9 +6,9 @@ a part heading with the year, a section per table (收入支出总体情况, 收
 支出 with its 科目, 基本支出, “三公”经费), each restating totals and items, giving shares (占 N%),
 the change over last year (增加 N 万元，增长 N%), the “三公” figures against their budget (完成预算的
 N%, 比预算减少 N 万元) or last year's, statements that an item was not spent (未发生…), and a
-year-end date (截至 2023 年 12 月 31 日). The wording of each sentence is drawn from the ways real
-documents put it. Every claim agrees with the tables, so the text checks find nothing on it;
-:mod:`gongkai.testing.mutations` plants errors in it.
+year-end date (截至 2023 年 12 月 31 日); half of them print a 目录 first. The wording of each
+sentence is drawn from the ways real documents put it. Every claim agrees with the tables, so the
+text checks find nothing on it; :mod:`gongkai.testing.mutations` plants errors in it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from ..canonical import load_spec
 from ..checks.labels import first, group_index
 from ..registrations import RegionProfile
 from ..schema import Document, Provenance, Row, Table, TextLine
+from .contents import contents_lines, with_contents
 from .strategies import TABLES, documents
 
 _CENT = Decimal("0.01")
@@ -244,8 +245,9 @@ def _against(value: Decimal, other: Decimal, what: str) -> str:
     return f"比{what}{_direction(value, other)}{_difference(value, other)}"
 
 
-def narrate(draw: st.DrawFn, document: Document) -> Document:
-    """``document`` with a 情况说明 written from its tables (each claim agreeing with them)."""
+def narrate(draw: st.DrawFn, document: Document, contents: Optional[bool] = None) -> Document:
+    """``document`` with a 情况说明 written from its tables (each claim agreeing with them), and a
+    目录 before it if ``contents`` (None: drawn)."""
     year = document.year or 2023
     kind = document.kind or "final"
     tables = _Tables(document)
@@ -285,7 +287,13 @@ def narrate(draw: st.DrawFn, document: Document) -> Document:
         attrs.evolve(table, provenance=attrs.evolve(table.provenance, line=offset + index))
         for index, table in enumerate(document.tables)
     )
-    return attrs.evolve(document, narrative=lines, tables=moved)
+    narrated = attrs.evolve(document, narrative=lines, tables=moved)
+    if not (draw(st.booleans()) if contents is None else contents):
+        return narrated
+    printed = contents_lines(
+        narrated, page_numbers=draw(st.booleans()), leaders=draw(st.booleans()), numbered=draw(st.booleans())
+    )
+    return with_contents(narrated, printed)
 
 
 @st.composite
@@ -294,6 +302,8 @@ def narrated_documents(
     region: Optional[RegionProfile] = None,
     kinds: Sequence[str] = ("final", "budget"),
     tables: Sequence[str] = TABLES,
+    contents: Optional[bool] = None,
 ) -> Document:
-    """A consistent generated disclosure (:func:`gongkai.testing.documents`) with its 情况说明."""
-    return narrate(draw, draw(documents(region=region, kinds=kinds, tables=tables)))
+    """A consistent generated disclosure (:func:`gongkai.testing.documents`) with its 情况说明,
+    and its 目录 if ``contents`` (None: drawn)."""
+    return narrate(draw, draw(documents(region=region, kinds=kinds, tables=tables)), contents)
