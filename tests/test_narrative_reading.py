@@ -31,6 +31,7 @@ def test_text_on_the_page_after_the_last_table_is_narrative(document: Document) 
     assert [line.text for line in parsed.narrative][-3:] == _SECTION
 
 
+@pytest.mark.pdf
 def test_a_universitys_report_notes_after_its_tables_are_read_as_text() -> None:
     path = SHARED / "corpus" / "cq_swu2023_final.pdf"
     if not path.exists():

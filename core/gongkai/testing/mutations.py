@@ -159,9 +159,15 @@ def _restated_figure(
     new: Callable[[Decimal], str],
     nonzero: bool,
     totals: bool = False,
+    least: Decimal = Decimal(0),
 ) -> Optional[Mutant]:
-    """A figure that restates a cell (a total's, if ``totals``), printed as ``new(value)`` instead."""
-    options = _restated(document, nonzero=nonzero, totals=totals)
+    """A figure that restates a cell (a total's, if ``totals``; of at least ``least``), printed
+    as ``new(value)`` instead."""
+    options = [
+        (restatement, index)
+        for restatement, index in _restated(document, nonzero=nonzero, totals=totals)
+        if restatement.statement.figure.value >= least
+    ]
     if not options:
         return None
     restatement, index = rng.choice(options)
@@ -175,7 +181,9 @@ def _amount(document: Document, rng: random.Random) -> Optional[Mutant]:
 
 
 def _zero_total(document: Document, rng: random.Random) -> Optional[Mutant]:
-    return _restated_figure(document, rng, "zero-total", lambda value: "0", nonzero=True, totals=True)
+    """A total stated as 0 where the table prints one of a unit or more (a total of 0.01 stated as 0
+    is within the rounding the checks allow)."""
+    return _restated_figure(document, rng, "zero-total", lambda value: "0", nonzero=True, totals=True, least=Decimal(1))
 
 
 def _unit(document: Document, rng: random.Random) -> Optional[Mutant]:
