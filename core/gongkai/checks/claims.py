@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Optional
 
 import attrs
 
 from ..phrases import Phrases
 from ..schema import Document, Provenance, TextLine
-from .numbers import NUMBER, YUAN, Number, numbers
+from .numbers import NUMBER, Number, numbers
 from .statements import Paragraph, Statement, normalise_subject, paragraphs, statements_of
 
 _CLAUSE = re.compile(r"[，,；;。：:！!？?]")
@@ -345,8 +344,3 @@ def dates(document: Document) -> Iterator[DateClaim]:
                 Sentence(paragraph, start, end),
                 found.start(),
             )
-
-
-def amount_of(statement: Statement) -> Decimal:
-    """A statement's figure in 元."""
-    return statement.figure.value * YUAN[statement.figure.unit]

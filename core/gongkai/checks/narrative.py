@@ -112,8 +112,7 @@ def _ratios(document: Document, context: CheckContext, kind: str) -> Iterator[Fi
     phrases = _phrases(context)
     unit = document.unit if document.unit in YUAN else "万元"
     assert unit is not None
-    restated = {id(r.statement): r for r in restatements(document, phrases)}
-    by_statement = {(r.statement.sentence, r.statement.offset): r for r in restated.values()}
+    by_statement = _by_statement(document, phrases)
     for ratio in ratios(document, phrases):
         if ratio.kind != kind:
             continue
@@ -136,13 +135,18 @@ def identified_ratios(document: Document, phrases: Optional[Phrases] = None) -> 
     phrases = phrases or load_phrases()
     unit = document.unit if document.unit in YUAN else "万元"
     assert unit is not None
-    by_statement = {(r.statement.sentence, r.statement.offset): r for r in restatements(document, phrases)}
+    by_statement = _by_statement(document, phrases)
     found = []
     for ratio in ratios(document, phrases):
         whole = _whole(document, ratio, phrases, unit, by_statement)
         if not isinstance(whole, str):
             found.append((ratio, whole[0]))
     return found
+
+
+def _by_statement(document: Document, phrases: Phrases) -> dict[tuple[tuple[int, int], int], Restatement]:
+    """The cell each figure of the narrative restates, by the figure's sentence and offset."""
+    return {(r.statement.sentence, r.statement.offset): r for r in restatements(document, phrases)}
 
 
 def _whole(
@@ -274,7 +278,7 @@ def _directions(document: Document, context: CheckContext) -> Iterator[Finding]:
     phrases = _phrases(context)
     unit = document.unit if document.unit in YUAN else "万元"
     assert unit is not None
-    by_statement = {(r.statement.sentence, r.statement.offset): r for r in restatements(document, phrases)}
+    by_statement = _by_statement(document, phrases)
     for comparison in comparisons(document, phrases):
         other = _other_side(document, comparison, unit, by_statement)
         if other is None:
@@ -288,7 +292,7 @@ def identified_comparisons(document: Document, phrases: Optional[Phrases] = None
     phrases = phrases or load_phrases()
     unit = document.unit if document.unit in YUAN else "万元"
     assert unit is not None
-    by_statement = {(r.statement.sentence, r.statement.offset): r for r in restatements(document, phrases)}
+    by_statement = _by_statement(document, phrases)
     return [c for c in comparisons(document, phrases) if _other_side(document, c, unit, by_statement) is not None]
 
 
