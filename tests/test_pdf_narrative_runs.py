@@ -151,3 +151,23 @@ def test_an_amount_beside_a_wrapped_name_stays_a_line_of_its_own() -> None:
     name = _run("一般公共服务", 40.0, 100.0, size, size) + _run("支出", 40.0, 100.0 + 1.25 * size, size, size)
     amount = _run("1,234.56", 100.0, 100.0 + 0.625 * size, size, 0.55 * size)
     assert [row.text for row in group_rows(name + amount)] == ["一般公共服务", "1,234.56", "支出"]
+
+
+@settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(), lead=st.integers(0, 60), style=st.one_of(st.just(PdfStyle()), digits_apart()))
+def test_a_figure_at_the_end_of_a_printed_line_is_not_broken_over_two(
+    document: Document, lead: int, style: PdfStyle
+) -> None:
+    """Office software wraps Chinese between any two characters but keeps a number whole: a figure
+    that reaches the margin moves to the next line, and the checks read it as printed."""
+    figures = ["104,775.64", "17462.61", "25.37%"]
+    sentence = "本" * lead + f"本年支出合计{figures[0]}万元，比上年增加{figures[1]}万元，增长{figures[2]}。"
+    tables = tuple(
+        attrs.evolve(table, provenance=attrs.evolve(table.provenance, line=1 + index))
+        for index, table in enumerate(document.tables, start=1)
+    )
+    narrated = attrs.evolve(document, narrative=(TextLine(sentence, Provenance(line=1)),), tables=tables)
+    parsed = gongkai.parse(print_pdf(narrated, Layout(pdf=style)).data, name="x.pdf", checks=False)
+    lines = [_compact(line.text) for line in parsed.narrative]
+    for figure in figures:
+        assert any(figure in line for line in lines), (figure, lines)

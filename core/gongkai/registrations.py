@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Optional, TextIO
 
 import attrs
 
+from .phrases import Phrases, load_phrases
 from .schema import Region, Severity
 
 if TYPE_CHECKING:
     from .layout import Layout
-    from .phrases import Phrases
     from .render.sheet import Sheet
     from .schema import Document, Finding
 
@@ -92,13 +92,13 @@ class CheckContext:
     cross-table identities that hold for this document (:mod:`gongkai.checks.identities`), as the
     region plugin adjusted them. ``profiles`` are the registered region profiles. ``phrases``
     are the words of the 情况说明 the text checks read (``spec/phrases.toml``), as the region
-    plugin adjusted them; None means the shipped ones.
+    plugin adjusted them; by default the shipped ones.
     """
 
     tolerance: Decimal = Decimal("0.01")
     identities: tuple = ()
     profiles: tuple[RegionProfile, ...] = ()
-    phrases: Optional[Phrases] = None
+    phrases: Phrases = attrs.field(factory=load_phrases)
 
 
 @attrs.frozen

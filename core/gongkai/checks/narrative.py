@@ -42,10 +42,6 @@ _FUND_TABLES = ("government_fund", "state_capital")  # fund.empty judges what th
 _HUNDRED = Decimal(100)
 
 
-def _phrases(context: CheckContext) -> Phrases:
-    return context.phrases or load_phrases()
-
-
 def _finding(
     check: str,
     severity: Severity,
@@ -80,7 +76,7 @@ def _finding(
 
 
 def _zeros(document: Document, context: CheckContext) -> Iterator[Finding]:
-    phrases = _phrases(context)
+    phrases = context.phrases
     for claim, scope in nothings(document, phrases):
         if scope is None:
             continue
@@ -109,7 +105,7 @@ def _in_unit(statement: Statement, unit: str) -> Decimal:
 
 
 def _ratios(document: Document, context: CheckContext, kind: str) -> Iterator[Finding]:
-    phrases = _phrases(context)
+    phrases = context.phrases
     unit = document.unit if document.unit in YUAN else "万元"
     assert unit is not None
     by_statement = _by_statement(document, phrases)
@@ -275,7 +271,7 @@ _WORDS = {"more": "大于", "less": "小于", "same": "等于"}
 
 
 def _directions(document: Document, context: CheckContext) -> Iterator[Finding]:
-    phrases = _phrases(context)
+    phrases = context.phrases
     unit = document.unit if document.unit in YUAN else "万元"
     assert unit is not None
     by_statement = _by_statement(document, phrases)

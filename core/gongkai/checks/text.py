@@ -16,7 +16,6 @@ from typing import Optional
 
 from ..amounts import amount_text
 from ..hookspecs import hookimpl
-from ..phrases import load_phrases
 from ..registrations import Check, CheckContext
 from ..schema import CellStatus, Document, Finding, Severity
 from .claims import Points, points
@@ -211,7 +210,7 @@ def _changes(document: Document, context: CheckContext) -> Iterator[Finding]:
         finding = compare_change(change, unit, context.tolerance)
         if finding is not None:
             yield finding
-    for claim in points(document, context.phrases or load_phrases()):
+    for claim in points(document, context.phrases):
         moved = compare_points(claim)
         if moved is not None:
             yield moved

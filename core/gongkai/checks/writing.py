@@ -31,7 +31,7 @@ from typing import Optional
 import attrs
 
 from ..hookspecs import hookimpl
-from ..phrases import Phrases, load_phrases
+from ..phrases import Phrases
 from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Provenance, Severity, Table
 from .compare import row_name, table_name
@@ -179,10 +179,6 @@ def narrative_place(provenance: Provenance) -> str:
     return f"情况说明{page}{line}"
 
 
-def _phrases(context: CheckContext) -> Phrases:
-    return context.phrases or load_phrases()
-
-
 # -- meta.placeholder ------------------------------------------------------------------------------
 
 
@@ -224,7 +220,7 @@ def _table_texts(table: Table) -> Iterator[tuple[str, str, Optional[str], Proven
 
 
 def _placeholders(document: Document, context: CheckContext) -> Iterator[Finding]:
-    kinds = template_kinds(_phrases(context))
+    kinds = template_kinds(context.phrases)
     text = Text.of([line.text for line in document.narrative])
     for slips in template_slips(text, kinds):
         provenance = document.narrative[slips.line].provenance
@@ -241,7 +237,7 @@ def _placeholders(document: Document, context: CheckContext) -> Iterator[Finding
 
 def _punctuation(document: Document, context: CheckContext) -> Iterator[Finding]:
     text = Text.of([line.text for line in document.narrative])
-    for start, end in doubled_marks(text, _phrases(context)):
+    for start, end in doubled_marks(text, context.phrases):
         provenance = document.narrative[text.lines[start]].provenance
         first, last = text.sentence(start, end)
         marks = text.printed[start:end]

@@ -36,6 +36,7 @@ PAD = 3.0
 MARGIN = 36.0
 LABEL_WIDTH = 110.0  # names wider than this wrap inside their cell
 HEADER_WIDTH = 60.0  # header words wider than this wrap
+_UNBROKEN = re.compile(r"[0-9A-Za-z.,%％]+|.", re.S)  # a number or Latin word is not broken over lines
 GAP = 2.5 * SIZE  # the white space between columns that are not ruled apart
 
 RULES = ("grid", "rows", "none")
@@ -146,14 +147,18 @@ class _Page:
         return sum(self.run_width(run, figure, size) for run, figure in figure_runs(text))
 
     def wrap(self, text: str, width: float, size: float, running: bool = False) -> list[str]:
-        """``text`` cut into lines no wider than ``width`` (Chinese breaks between any characters);
-        ``running`` measures it as running text, its figures as the style sets them."""
+        """``text`` cut into lines no wider than ``width``: Chinese breaks between any characters,
+        a number or a Latin word only where it is wider than a line (as office software breaks
+        lines); ``running`` measures it as running text, its figures as the style sets them."""
         measure = self.line_width if running else self.width_of
         lines = [""]
-        for char in text:
-            if lines[-1] and measure(lines[-1] + char, size) > width:
+        for token in _UNBROKEN.findall(text):
+            if lines[-1] and measure(lines[-1] + token, size) > width:
                 lines.append("")
-            lines[-1] += char
+            for char in token:
+                if lines[-1] and measure(lines[-1] + char, size) > width:
+                    lines.append("")
+                lines[-1] += char
         return lines
 
     def new_page(self, landscape: bool = False) -> None:

@@ -253,7 +253,8 @@ def _direction(document: Document, rng: random.Random) -> Optional[Mutant]:
         return None
     restatement, _ = rng.choice(figures)
     figure = restatement.statement.figure
-    last = figure.value + max(Decimal(1), figure.value / 5)
+    # last year's figure printed to the places of this year's, as a document prints its figures
+    last = (figure.value + max(Decimal(1), figure.value / 5)).quantize(figure.value)
     unit = figure.unit
     said = f"{restatement.statement.subject}{figure.number}{unit}，比上年{last}{unit}增加{last - figure.value}{unit}。"
     return _insert(document, slot, said, "direction")
