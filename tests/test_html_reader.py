@@ -38,9 +38,9 @@ from .test_cli import EXIT_NOT_A_DISCLOSURE, EXIT_UNREADABLE, assert_one_error_l
 pytestmark = pytest.mark.html
 pytest.importorskip("lxml")
 
-from gongkai.html import safety  # noqa: E402  (needs lxml)
-from gongkai.html.document import read_html  # noqa: E402
-from gongkai.html.tables import MAX_CELLS, SpanCell, expand, grid_rows  # noqa: E402
+from gongkai.readers.html import safety  # noqa: E402  (needs lxml)
+from gongkai.readers.html.document import read_html  # noqa: E402
+from gongkai.readers.html.tables import MAX_CELLS, SpanCell, expand, grid_rows  # noqa: E402
 
 EXIT_UNSAFE = 13
 V, B, NA = CellStatus.VALUE, CellStatus.BLANK, CellStatus.NOT_APPLICABLE
@@ -664,7 +664,7 @@ def test_help_documents_exit_13(tmp_path: Path) -> None:
 
 
 def test_without_lxml_an_html_page_gets_a_line_saying_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in [name for name in sys.modules if name.startswith(("lxml", "gongkai.html."))]:
+    for name in [name for name in sys.modules if name.startswith(("lxml", "gongkai.readers.html."))]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "lxml", None)  # what a missing package looks like to import
     with pytest.raises(InputError) as raised:

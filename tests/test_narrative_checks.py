@@ -142,6 +142,15 @@ def test_a_rate_is_of_either_budget_the_sentence_prints() -> None:
     assert judged(parse({OVERALL: said}), "text.rate") == []
 
 
+def test_a_rate_whose_final_figure_is_not_printed_is_never_the_budget_over_itself() -> None:
+    """支出决算为XXX万元 (a placeholder left in): the only figure before the rate is the budget,
+    which the rate is measured by, not of; the sentence is not judged, the placeholder is."""
+    said = "“三公”经费支出预算为3.00万元，支出决算为XXX万元，完成预算的72.00%。"
+    document = parse({THREE_PUBLIC: said})
+    assert judged(document, "text.rate") == []
+    assert judged(document, "meta.placeholder") != []
+
+
 def test_a_rate_of_a_budget_the_table_prints_in_the_same_row_is_checked() -> None:
     (finding,) = judged(parse({THREE_PUBLIC: "公务接待费支出决算2.16万元，完成预算的100.00%。"}), "text.rate")
     assert (finding.table, finding.column, finding.expected) == ("three_public", "budget", "108.00%")

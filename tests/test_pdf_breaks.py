@@ -1,11 +1,11 @@
-"""Rows cut by a page break (:mod:`gongkai.build.breaks`): the rest of a name opening a page is
+"""Rows cut by a page break (:mod:`gongkai.assembly.breaks`): the rest of a name opening a page is
 joined to its row; a row of its own opening a page, its amounts blank, never is."""
 
 from __future__ import annotations
 
 import pytest
 
-from gongkai.build.breaks import rejoined
+from gongkai.assembly.breaks import rejoined
 from gongkai.layout import Line, LineKind
 
 

@@ -92,7 +92,7 @@ def test_help_documents_every_pdf_exit_code(tmp_path: Path) -> None:
 
 
 def test_without_the_pdf_extra_a_pdf_gets_a_line_saying_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in [name for name in sys.modules if name.startswith(("pdfminer", "gongkai.pdf"))]:
+    for name in [name for name in sys.modules if name.startswith(("pdfminer", "gongkai.readers.pdf."))]:
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "pdfminer", None)  # what a missing package looks like to import
     with pytest.raises(InputError) as raised:

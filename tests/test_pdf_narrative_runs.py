@@ -21,8 +21,8 @@ pytest.importorskip("pdfminer")
 
 import gongkai
 from gongkai import Document, Severity
-from gongkai.pdf.interpret import Glyph
-from gongkai.pdf.rows import group_rows
+from gongkai.readers.pdf.interpret import Glyph
+from gongkai.readers.pdf.rows import group_rows
 from gongkai.schema import Provenance, TextLine
 from gongkai.testing import Layout, PdfStyle, differences, documents, layouts, pdf_styles, print_pdf
 from gongkai.testing.layouts import digits_apart

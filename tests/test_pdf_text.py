@@ -17,8 +17,8 @@ from .pdf_rendering import FONT, Canvas
 pytestmark = pytest.mark.pdf
 pytest.importorskip("pdfminer")
 
-from gongkai.pdf.glyphs import join, unify, without_overprints  # noqa: E402
-from gongkai.pdf.interpret import Glyph  # noqa: E402
+from gongkai.readers.pdf.glyphs import join, unify, without_overprints  # noqa: E402
+from gongkai.readers.pdf.interpret import Glyph  # noqa: E402
 
 
 def glyph(text: str, x: float, top: float = 100.0, size: float = 10.0) -> Glyph:

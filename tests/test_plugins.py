@@ -17,6 +17,8 @@ import pytest
 import gongkai
 from gongkai import RegionClaim, RegionProfile, Table, hookimpl
 from gongkai.canonical import CanonicalTable
+from gongkai.checks.identities import Identity, load_identities, parse_identities
+from gongkai.dispatch import region_hooks
 from gongkai.errors import PluginError
 from gongkai.layout import Layout, Line, LineKind
 from gongkai.manager import Registry, create_plugin_manager
@@ -64,15 +66,13 @@ class Testland:
         return [self.PROFILE]
 
     @hookimpl
-    def gongkai_map_column(self, table: CanonicalTable, header: HeaderCell, region: RegionClaim) -> Optional[str]:
-        if region.plugin == "testland" and header.path and header.path[-1] == "实支数":
+    def gongkai_map_column(self, table: CanonicalTable, header: HeaderCell) -> Optional[str]:
+        if header.path and header.path[-1] == "实支数":
             return "total"
         return None
 
     @hookimpl
-    def gongkai_repair_table(self, table: Table, block: TableBlock, region: RegionClaim) -> Optional[Table]:
-        if region.plugin != "testland":
-            return None
+    def gongkai_repair_table(self, table: Table) -> Optional[Table]:
         totals = [row for row in table.rows if row.label == "合计"]
         return attrs.evolve(table, rows=tuple(totals + [row for row in table.rows if row not in totals]))
 
@@ -252,3 +252,100 @@ def test_a_municipality_is_its_own_city(municipality: str, publisher: str, count
         claim = claim_from_text(profile, publisher, 100)
         assert claim is not None
         assert claim.region == Region(province=municipality, city=municipality, county=county)
+
+
+class Spy:
+    """A region plugin that notes every document its decision hooks are asked about."""
+
+    PROFILE = RegionProfile(name="spyland", province="谍省", cities=("谍市",))
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.registered = 0
+
+    @hookimpl
+    def gongkai_regions(self) -> Sequence[RegionProfile]:
+        self.registered += 1
+        return [self.PROFILE]
+
+    @hookimpl
+    def gongkai_map_column(self, region: RegionClaim) -> Optional[str]:
+        self.asked.append(region.plugin)
+        return None
+
+    @hookimpl
+    def gongkai_repair_table(self, region: RegionClaim) -> None:
+        self.asked.append(region.plugin)
+
+    @hookimpl
+    def gongkai_adjust_identities(self, document: gongkai.Document) -> None:
+        self.asked.append(document.plugin)
+
+
+def test_a_regions_decision_hooks_see_only_the_documents_it_claimed() -> None:
+    spy = Spy()
+    manager = create_plugin_manager(plugins=[Testland(), spy])
+    assert gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager).plugin == "testland"
+    assert spy.asked == []
+    theirs = FAKE_DOCUMENT.decode("utf-8").replace("样例市", "谍市").encode("utf-8")
+    assert gongkai.parse(theirs, name="spy.txt", plugin_manager=manager).plugin == "spyland"
+    assert spy.asked and set(spy.asked) == {"spyland"}
+
+
+def test_registrations_are_gathered_once_per_plugin_manager() -> None:
+    spy = Spy()
+    manager = create_plugin_manager(entry_points=False, plugins=[spy])
+    gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    assert spy.registered == 1
+    manager.register(Testland())  # a new plugin: gathered again
+    assert gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager).plugin == "testland"
+    assert spy.registered == 2
+
+
+class NoRows:
+    """A plugin of no region that drops the row identities, after every other plugin's adjustment."""
+
+    @hookimpl(trylast=True)
+    def gongkai_adjust_identities(self, identities: Sequence[Identity]) -> list[Identity]:
+        return [identity for identity in identities if identity.kind != "rows"]
+
+
+class Reverse:
+    """A plugin of no region: reverses each table's rows, after whatever was done before."""
+
+    @hookimpl
+    def gongkai_repair_table(self, table: Table) -> Table:
+        return attrs.evolve(table, rows=tuple(reversed(table.rows)))
+
+    @hookimpl
+    def gongkai_adjust_identities(self, identities: Sequence[Identity]) -> list[Identity]:
+        return [*identities, *EXTRA]
+
+
+EXTRA = parse_identities(
+    """
+[[identity]]
+id = "test.expenditure-total"
+kind = "equal"
+table = "expenditure"
+left = [{ table = "expenditure", row = "合计", column = "total" }]
+right = [{ table = "summary", row = "本年支出合计", column = "expenditure" }]
+description = "支出决算表合计 = 本年支出合计"
+"""
+)
+
+
+def test_repairs_and_identity_adjustments_of_several_plugins_chain() -> None:
+    manager = create_plugin_manager(plugins=[Testland(), Reverse()])
+    document = gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)
+    expenditure = document.table("expenditure")
+    assert expenditure is not None
+    # Reverse (registered later) repairs first; Testland then moves 合计 to the top
+    assert [row.label for row in expenditure.rows] == ["合计", "人大事务", "一般公共服务支出"]
+    hooks = region_hooks(manager, "testland")
+    identities = hooks.gongkai_adjust_identities(document=document, identities=load_identities())
+    assert [i.id for i in identities][-1] == "test.expenditure-total"
+    both = create_plugin_manager(plugins=[Testland(), Reverse(), NoRows()])
+    adjusted = region_hooks(both, "testland").gongkai_adjust_identities(document=document, identities=load_identities())
+    assert "test.expenditure-total" in {i.id for i in adjusted} and all(i.kind != "rows" for i in adjusted)

@@ -1,9 +1,10 @@
-"""The Shanghai, Jiangsu and central region plugins are written against gongkai's public API
-only, as a third party's plugin would be, and they claim the documents of their regions.
+"""Every region plugin (plugins/ and the example in examples/) is written against gongkai's public
+API only, as a third party's plugin would be, and the plugins claim the documents of their regions.
 
-A region profile that reaches into ``gongkai.<submodule>`` breaks whenever the core is
+A region plugin that reaches into ``gongkai.<submodule>`` breaks whenever the core is
 reorganised, and shows a third party an API that is not there: every module of these plugins may
-import ``gongkai`` and the names it exports (``gongkai.__all__``), nothing else of it.
+import ``gongkai`` and ``gongkai.plugin`` and the names they export (``__all__``); their tests
+may also use the conformance kit, ``gongkai.testing``.
 """
 
 from __future__ import annotations
@@ -16,22 +17,31 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import gongkai
+import gongkai.plugin
+import gongkai.testing
 from gongkai import Document
 from gongkai.testing import documents, profile_of
 
-PLUGINS = Path(__file__).resolve().parent.parent / "plugins"
-REGIONS = ("shanghai", "jiangsu", "central")
-PUBLIC = frozenset(gongkai.__all__)
+ROOT = Path(__file__).resolve().parent.parent
+PLUGINS = ROOT / "plugins"
+PLUGIN_DIRS = sorted([*PLUGINS.iterdir(), *(ROOT / "examples").iterdir()])
+PUBLIC = {
+    "gongkai": frozenset(gongkai.__all__),
+    "gongkai.plugin": frozenset(gongkai.plugin.__all__),
+    "gongkai.testing": frozenset(gongkai.testing.__all__),
+}
 
 REGION_DOCUMENTS = settings(
     max_examples=3, deadline=None, derandomize=True, database=None, suppress_health_check=list(HealthCheck)
 )
 
 
-def private_uses(source: str) -> list[str]:
-    """What ``source`` uses of gongkai beyond its public top-level API: ``import gongkai.x``,
-    ``from gongkai.x import …``, ``from gongkai import <not exported>``, ``gongkai.<not
-    exported>`` and ``"gongkai.x"`` module names (importlib)."""
+def private_uses(source: str, kit: bool = False) -> list[str]:
+    """What ``source`` uses of gongkai beyond its public API (``gongkai`` and ``gongkai.plugin``,
+    and with ``kit`` ``gongkai.testing``): ``import gongkai.x``, ``from gongkai.x import …``,
+    ``from gongkai import <not exported>``, ``gongkai.<not exported>`` and ``"gongkai.x"``
+    module names (importlib)."""
+    public = {name: names for name, names in PUBLIC.items() if kit or name != "gongkai.testing"}
     found: list[str] = []
     aliases = set()
     for node in ast.walk(ast.parse(source)):
@@ -39,17 +49,17 @@ def private_uses(source: str) -> list[str]:
             for alias in node.names:
                 if alias.name == "gongkai":
                     aliases.add(alias.asname or "gongkai")
-                elif alias.name.startswith("gongkai."):
-                    found.append(f"line {node.lineno}: import {alias.name}")
+                elif alias.name not in public:
+                    found += [f"line {node.lineno}: import {alias.name}"] if alias.name.startswith("gongkai.") else []
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            if node.module.startswith("gongkai."):
-                found.append(f"line {node.lineno}: from {node.module} import …")
-            elif node.module == "gongkai":
+            if node.module in public:
                 found += [
-                    f"line {node.lineno}: from gongkai import {alias.name}"
+                    f"line {node.lineno}: from {node.module} import {alias.name}"
                     for alias in node.names
-                    if alias.name not in PUBLIC
+                    if alias.name not in public[node.module]
                 ]
+            elif node.module.startswith("gongkai.") or node.module == "gongkai":
+                found.append(f"line {node.lineno}: from {node.module} import …")
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.startswith("gongkai."):
             found.append(f"line {node.lineno}: module name {node.value!r}")
     for node in ast.walk(ast.parse(source)):
@@ -57,24 +67,21 @@ def private_uses(source: str) -> list[str]:
             isinstance(node, ast.Attribute)
             and isinstance(node.value, ast.Name)
             and node.value.id in aliases
-            and node.attr not in PUBLIC
+            and node.attr not in PUBLIC["gongkai"]
+            and node.attr not in {"plugin", "testing"}
         ):
             found.append(f"line {node.lineno}: {node.value.id}.{node.attr}")
     return found
 
 
-def _modules(region: str) -> list[Path]:
-    return sorted((PLUGINS / region).rglob("*.py"))
-
-
-@pytest.mark.parametrize("region", REGIONS)
-def test_the_region_plugin_uses_only_gongkais_public_api(region: str) -> None:
-    modules = _modules(region)
-    assert modules, f"no modules under plugins/{region}"
+@pytest.mark.parametrize("plugin", PLUGIN_DIRS, ids=lambda path: path.name)
+def test_the_region_plugin_uses_only_gongkais_public_api(plugin: Path) -> None:
+    modules = sorted(plugin.rglob("*.py"))
+    assert modules, f"no modules under {plugin}"
     uses = {
-        str(module.relative_to(PLUGINS)): private
+        str(module.relative_to(ROOT)): private
         for module in modules
-        if (private := private_uses(module.read_text(encoding="utf-8")))
+        if (private := private_uses(module.read_text(encoding="utf-8"), kit="tests" in module.parts))
     }
     assert uses == {}
 
@@ -192,8 +199,9 @@ def test_a_city_body_is_not_claimed_by_central(entity: str, introduction: str) -
     assert (document.plugin, document.region.city) == ("jiangsu", "南京市")
 
 
-def test_the_three_regions_are_registered() -> None:
-    assert {region: profile_of(region).name for region in REGIONS} == {region: region for region in REGIONS}
+def test_every_region_plugin_is_registered() -> None:
+    regions = [path.name for path in PLUGINS.iterdir()]
+    assert {region: profile_of(region).name for region in regions} == {region: region for region in regions}
 
 
 @pytest.mark.text

@@ -21,10 +21,10 @@ import gongkai
 from gongkai import Conventions, Document, Renderer, hookimpl
 from gongkai.errors import PluginError
 from gongkai.manager import create_plugin_manager
-from gongkai.render import lay_out
-from gongkai.render.grids import grid_of
-from gongkai.render.headers import header_spans
-from gongkai.render.sheet import Grid, Heading, Paragraph
+from gongkai.rendering import lay_out
+from gongkai.rendering.grids import grid_of
+from gongkai.rendering.headers import header_spans
+from gongkai.rendering.sheet import Grid, Heading, Paragraph
 from gongkai.testing import differences, documents, profile_of
 
 from .seeds import FACTS, FIXTURES

@@ -1,4 +1,4 @@
-"""Header rows a text extract printed off their columns (:mod:`gongkai.build.realign`).
+"""Header rows a text extract printed off their columns (:mod:`gongkai.assembly.realign`).
 
 Generated disclosures are rendered as tab-separated text in their region's conventions (a 栏次
 row under the header), then one header row is displaced the ways real text extracts displace

@@ -29,7 +29,7 @@ from .registrations import (
     RegionProfile,
     Renderer,
 )
-from .render import render
+from .rendering import render
 from .schema import (
     Cell,
     CellStatus,

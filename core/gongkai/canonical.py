@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import Optional
 
 import attrs
@@ -185,3 +186,11 @@ def load_spec() -> Spec:
         )
     sets = {kind: tuple(ids) for kind, ids in raw.get("sets", {}).items()}
     return Spec(tables=tuple(tables), sets=sets)
+
+
+def national_numbering(kind: str, changes: Mapping[str, str] = MappingProxyType({})) -> dict[str, str]:
+    """The national 公开NN numbering of a ``kind`` ("final" or "budget") document's tables (01 收入支出
+    总表 … 09 国有资本经营预算财政拨款支出表, the order of ``[sets]`` in ``spec/tables.toml``), with a
+    region's ``changes`` laid over it: ``national_numbering("final", {"07": "government_fund"})``."""
+    numbering = {f"{index:02d}": table for index, table in enumerate(load_spec().sets[kind], start=1)}
+    return {**numbering, **changes}

@@ -22,7 +22,7 @@ from .errors import GongkaiError, InternalError, OutputError, PluginError
 from .manager import Registered, Registry, default_plugin_manager
 from .pipeline import DEFAULT_MAX_BYTES, parse
 from .registrations import DEFAULT_MAX_PAGES
-from .render import NATIONAL, lay_out
+from .rendering import NATIONAL, lay_out
 from .samples import sample_path
 from .schema import Document, Severity
 from .summary import summary_line

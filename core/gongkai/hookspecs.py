@@ -15,11 +15,16 @@ Two kinds of hooks:
 * **Registration hooks** (``gongkai_readers``, ``gongkai_renderers``, ``gongkai_exporters``,
   ``gongkai_regions``, ``gongkai_checks``) return lists of small frozen records (:mod:`gongkai.registrations`). Two
   records of one kind with the same name (a check: the same id) are an error.
-* **Decision hooks** are called while a document is parsed. Those marked *first result* stop at the
-  first implementation that returns something other than None; implementations registered later
-  are asked first, and the core's national baseline is asked last. A region plugin should answer
-  only for documents it claimed: compare ``region.plugin`` with its own name and return None
-  otherwise.
+* **Decision hooks** are called while a document is parsed, and only on the plugin of the region
+  that claimed the document, on plugins that register no region, and on the core's national
+  baseline (:mod:`gongkai.dispatch`): a region plugin never sees another region's documents and
+  needs no guard. ``gongkai_identify_table`` and ``gongkai_map_column`` take the first answer
+  that is not None (the region's before the national baseline's); ``gongkai_repair_table``,
+  ``gongkai_adjust_identities`` and ``gongkai_adjust_phrases`` chain: each implementation gets
+  the value as the previous one returned it, so several plugins can contribute.
+
+An implementation may take fewer arguments than the specification names (pluggy passes only those
+it asks for). The types are importable from :mod:`gongkai.plugin`.
 """
 
 from __future__ import annotations
@@ -43,7 +48,7 @@ if TYPE_CHECKING:
         RegionProfile,
         Renderer,
     )
-    from .schema import Document, Table
+    from .schema import Document, Identification, Table
     from .segment import TableBlock
 
 PROJECT = "gongkai"
@@ -60,6 +65,12 @@ def gongkai_readers() -> Sequence[Reader]:
     reader's ``sniff`` for its confidence and reads the input with the most confident one, so a
     reader must judge the content, not trust the file name. The core registers its ``text``,
     ``markdown``, ``html`` and ``pdf`` readers this way.
+
+    Example::
+
+        @hookimpl
+        def gongkai_readers():
+            return [Reader(name="ofd", sniff=sniff_ofd, read=read_ofd, extensions=(".ofd",))]
     """
 
 
@@ -68,12 +79,18 @@ def gongkai_renderers() -> Sequence[Renderer]:
     """Register formats a disclosure can be printed in again.
 
     Return a list of :class:`~gongkai.registrations.Renderer`; its ``name`` is what users pass to
-    ``gongkai render --to``. A renderer prints a :class:`~gongkai.render.sheet.Sheet`: the
+    ``gongkai render --to``. A renderer prints a :class:`~gongkai.rendering.sheet.Sheet`: the
     document already laid out in a region's conventions (:class:`~gongkai.registrations.Conventions`),
     so it only decides how headings, paragraphs and tables with spanning headers look in its
     format. Whatever it prints, gongkai's readers must read back as the same tables: the
     round-trip tests of :mod:`gongkai.testing` check that. The core registers ``text``,
     ``markdown``, ``html`` and ``pdf`` this way.
+
+    Example::
+
+        @hookimpl
+        def gongkai_renderers():
+            return [Renderer(name="tsv", render=render_tsv, extension="tsv")]
     """
 
 
@@ -83,6 +100,12 @@ def gongkai_exporters() -> Sequence[Exporter]:
 
     Return a list of :class:`~gongkai.registrations.Exporter`; its ``name`` is what users pass to
     ``gongkai parse --format``. The core registers ``json`` and ``csv`` (the tidy CSV) this way.
+
+    Example::
+
+        @hookimpl
+        def gongkai_exporters():
+            return [Exporter(name="jsonl", write=write_jsonl, extension="jsonl")]
     """
 
 
@@ -96,6 +119,13 @@ def gongkai_checks() -> Sequence[Check]:
     each check a stable dotted ``id`` (``identity.hierarchy``): users filter and suppress
     findings by it, and the catalogue of checks in the documentation is generated from these
     records. The core's own checks are registered this way.
+
+    Example::
+
+        @hookimpl
+        def gongkai_checks():
+            return [Check(id="myregion.vehicles", severity=Severity.WARNING,
+                          description="车辆数 stated in the text is a whole number.", run=vehicles)]
     """
 
 
@@ -108,6 +138,12 @@ def gongkai_regions() -> Sequence[RegionProfile]:
     publishing body's name (its cities and counties), maps the region's table numbering and
     titles to canonical tables, and attributes the document to ``profile.name``. Implement the
     decision hooks below only for what data cannot say.
+
+    Example::
+
+        @hookimpl
+        def gongkai_regions():
+            return [RegionProfile(name="hainan", province="海南省", cities=("海口市", "三亚市"))]
     """
 
 
@@ -120,20 +156,38 @@ def gongkai_detect_region(context: DetectionContext, profiles: Sequence[RegionPr
     profiles. Return a :class:`~gongkai.registrations.RegionClaim` naming the plugin that should
     interpret the document and the province/city/county, or None. Every implementation is asked;
     the claim with the highest ``score`` wins (ties go to the claim made first). When nobody
-    claims the document the national baseline interprets it.
+    claims the document the national baseline interprets it. A profile's cities and counties
+    already claim documents; implement this only for bodies they cannot name.
+
+    Example::
+
+        @hookimpl
+        def gongkai_detect_region(context):
+            if context.entity and context.entity.startswith("中共中央"):
+                return RegionClaim(plugin="central", region=Region(), score=10)
+            return None
     """
 
 
 @hookspec(firstresult=True)
-def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[str]:
+def gongkai_identify_table(block: TableBlock, region: RegionClaim, kind: Optional[str]) -> Optional[Identification]:
     """Say which canonical table a printed table is.
 
     ``block`` is a table as segmentation found it: its printed title, its printed number
     (``公开01表``, or None), its header and body lines. ``kind`` is the document's kind
-    ("final" or "budget", None if unknown). Return a canonical table id from ``spec/tables.toml``,
-    or None to let the next implementation decide. First result wins; the national baseline
-    matches the national titles last. A table nobody identifies is not a standard table and is
-    left out of the document.
+    ("final" or "budget", None if unknown). Return an :class:`~gongkai.schema.Identification`
+    naming a canonical table of ``spec/tables.toml`` and how it was known, or None to let the next
+    implementation decide. First result wins; a profile's numbering and titles answer before the
+    national baseline, which matches the national titles last. A table nobody identifies is not a
+    standard table and is left out of the document.
+
+    Example::
+
+        @hookimpl
+        def gongkai_identify_table(block):
+            if block.title.endswith("机关运行经费支出表"):
+                return Identification(table="three_public_operating", by=BY_TITLE_VARIANT, confidence=0.9)
+            return None
     """
 
 
@@ -146,35 +200,65 @@ def gongkai_map_column(table: CanonicalTable, header: HeaderCell, region: Region
     summary tables). Return one of ``table.columns``' ids, or None to let the next implementation
     decide. First result wins; the national baseline matches the aliases of ``spec/tables.toml``
     last. A column nobody maps is reported as a finding and its cells are left out.
+
+    Example::
+
+        @hookimpl
+        def gongkai_map_column(table, header):
+            if table.id == "three_public" and header.path[-1] == "本年执行数":
+                return "final"
+            return None
     """
 
 
-@hookspec(firstresult=True)
+@hookspec
 def gongkai_repair_table(table: Table, block: TableBlock, region: RegionClaim) -> Optional[Table]:
     """Repair a region's layout quirk in a table the core has built.
 
-    Called once per table after its rows are assembled. Return a new
+    Called once per table after its rows are assembled, as a chain: each implementation receives
+    the table as the previous one returned it, the national baseline's repairs last. Return a new
     :class:`~gongkai.schema.Table` (attrs classes are immutable: use ``attrs.evolve``), or None to
     keep the table as it is. Repairs may move, join or relabel rows and cells, never change a
-    printed value: every cell keeps its ``raw`` text and provenance. :mod:`gongkai.repairs` has
+    printed value: every cell keeps its ``raw`` text and provenance. :mod:`gongkai.plugin` has
     helpers for the common quirks (a code and its name printed on separate lines, a table
     printed transposed).
+
+    Example::
+
+        @hookimpl
+        def gongkai_repair_table(table):
+            return join_code_and_name_rows(table) if table.id == "income" else None
     """
 
 
-@hookspec(firstresult=True)
+@hookspec
 def gongkai_adjust_identities(document: Document, identities: Sequence[Identity]) -> Optional[Sequence[Identity]]:
     """Adjust the accounting identities that the checks verify on ``document``.
 
     ``identities`` are the table and cross-table identities of ``spec/identities.toml``, as
     :class:`~gongkai.checks.identities.Identity` records. Return the list to verify instead
     (add identities that hold in the region's layout, drop or replace ones that do not; keep
-    the ids of those you keep, as findings name them), or None to keep the list as it is. First
-    result wins; answer only for documents your plugin claimed (``document.plugin``).
+    the ids of those you keep, as findings name them), or None to keep the list as it is.
+    Chained: each implementation receives the list as the previous one returned it.
+
+    Example::
+
+        OPERATING = parse_identities('''
+        [[identity]]
+        id = "myregion.operating-funds"
+        kind = "rows"
+        table = "three_public_operating"
+        total = "机关运行经费"
+        parts = ["行政单位", "事业单位"]
+        ''')
+
+        @hookimpl
+        def gongkai_adjust_identities(identities):
+            return [*identities, *OPERATING]
     """
 
 
-@hookspec(firstresult=True)
+@hookspec
 def gongkai_adjust_phrases(document: Document, phrases: Phrases) -> Optional[Phrases]:
     """Adjust the phrases of the 情况说明 that the text checks read on ``document``.
 
@@ -182,5 +266,11 @@ def gongkai_adjust_phrases(document: Document, phrases: Phrases) -> Optional[Phr
     record: section headings, the words that restate table cells, word lists (direction words,
     words saying an item is nothing, …). Return the phrases to use instead (typically
     ``attrs.evolve(phrases, …)`` or ``phrases.with_words("more", "多于")``), or None to keep them.
-    First result wins; answer only for documents your plugin claimed (``document.plugin``).
+    Chained: each implementation receives the phrases as the previous one returned them.
+
+    Example::
+
+        @hookimpl
+        def gongkai_adjust_phrases(phrases):
+            return phrases.with_words("more", "多于")
     """

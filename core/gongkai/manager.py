@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Iterable
+import weakref
+from collections.abc import Callable, Hashable, Iterable
 from importlib import metadata
 from typing import Any, Generic, Optional, TypeVar, cast
 
@@ -23,10 +24,10 @@ BUILTIN_PLUGINS = (
     "gongkai.readers.html",
     "gongkai.exporters.json_export",
     "gongkai.exporters.csv_export",
-    "gongkai.renderers.text",
-    "gongkai.renderers.markdown",
-    "gongkai.renderers.html",
-    "gongkai.renderers.pdf",
+    "gongkai.rendering.text",
+    "gongkai.rendering.markdown",
+    "gongkai.rendering.html",
+    "gongkai.rendering.pdf",
     "gongkai.regions.profiles",
     "gongkai.regions.national",
     "gongkai.checks.builtin",
@@ -38,6 +39,12 @@ BUILTIN_PLUGINS = (
 )
 
 T = TypeVar("T", Reader, Renderer, Exporter, RegionProfile, Check)
+V = TypeVar("V")
+
+# one Registry per plugin manager, gathered again only when its set of plugins changes
+_COLLECTED: weakref.WeakKeyDictionary[pluggy.PluginManager, tuple[frozenset[int], Registry]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def create_plugin_manager(*, entry_points: bool = True, plugins: Iterable[object] = ()) -> pluggy.PluginManager:
@@ -98,10 +105,28 @@ class Registry:
     regions: tuple[Registered[RegionProfile], ...]
     checks: tuple[Registered[Check], ...] = ()
     renderers: tuple[Registered[Renderer], ...] = ()
+    _memo: dict = attrs.field(factory=dict, eq=False, repr=False)
 
     @classmethod
     def collect(cls, manager: pluggy.PluginManager) -> Registry:
-        """Ask every plugin for its records; PluginError when two records of a kind share a name."""
+        """Every plugin's records, gathered once per plugin manager (again only after a plugin is
+        registered or unregistered); PluginError when two records of a kind share a name."""
+        plugins = frozenset(map(id, manager.get_plugins()))
+        known = _COLLECTED.get(manager)
+        if known is not None and known[0] == plugins:
+            return known[1]
+        registry = cls._gather(manager)
+        _COLLECTED[manager] = (plugins, registry)
+        return registry
+
+    def cached(self, key: Hashable, make: Callable[[], V]) -> V:
+        """``make()``, computed once for this registry (what derives from the plugins alone)."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
+
+    @classmethod
+    def _gather(cls, manager: pluggy.PluginManager) -> Registry:
         distributions = _distributions(manager)
 
         def gather(hook: pluggy.HookCaller, kind: str, key: str = "name") -> tuple:

@@ -12,9 +12,10 @@ from typing import Optional, Union
 import attrs
 import pluggy
 
-from .build import TableBuilder
+from .assembly import TableBuilder
 from .canonical import CanonicalTable, load_spec, normalise_title
 from .checks.engine import DEFAULT_TOLERANCE, check
+from .dispatch import RegionHooks, region_hooks
 from .errors import InputError, LimitError, NotADisclosureError
 from .identify import as_printed, by_contents, identification
 from .layout import Layout, Line
@@ -162,7 +163,7 @@ def identify_blocks(
     toc: Sequence[TocEntry],
     claim: RegionClaim,
     kind: Optional[str],
-    hook: pluggy.HookRelay,
+    hook: RegionHooks,
 ) -> list[Optional[Identification]]:
     """Which canonical table each block is: the plugins' answer (the national baseline's last),
     else the block's place in the table of contents when it lists as many tables as are printed."""
@@ -177,7 +178,7 @@ def build_tables(
     blocks: Sequence[TableBlock],
     claim: RegionClaim,
     kind: Optional[str],
-    hook: pluggy.HookRelay,
+    hook: RegionHooks,
     toc: Sequence[TocEntry] = (),
 ) -> tuple[list[Table], list[Finding]]:
     """Identify each block through the plugins and build the standard ones."""
@@ -193,7 +194,7 @@ def build_tables(
             continue
         builder = TableBuilder(block, spec.table(found.table), map_column, kind)
         table = attrs.evolve(builder.build(), identification=found)
-        table = hook.gongkai_repair_table(table=table, block=block, region=claim) or table
+        table = hook.gongkai_repair_table(table=table, block=block, region=claim)
         tables.append(table)
         findings.extend(builder.findings)
         findings.extend(_duplicate_columns(table))
@@ -201,7 +202,7 @@ def build_tables(
 
 
 def _named(
-    title: str, line: Line, claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+    title: str, line: Line, claim: RegionClaim, kind: Optional[str], hook: RegionHooks
 ) -> Optional[Identification]:
     """Which table a title printed alone on ``line`` (a 目录 entry, a line of text) names, if any."""
     block = TableBlock(title=title, title_line=line)
@@ -209,7 +210,7 @@ def _named(
 
 
 def _contents(
-    toc: Sequence[TocEntry], claim: RegionClaim, kind: Optional[str], hook: pluggy.HookRelay
+    toc: Sequence[TocEntry], claim: RegionClaim, kind: Optional[str], hook: RegionHooks
 ) -> list[ContentsEntry]:
     """The 目录's entries, each with the standard table its title names: by the title's words, so
     that the number printed with them is the entry's claim about the table, not what names it
@@ -258,7 +259,7 @@ def _unread(
     built: Sequence[Table],
     claim: RegionClaim,
     kind: Optional[str],
-    hook: pluggy.HookRelay,
+    hook: RegionHooks,
 ) -> tuple[list[Table], list[UnreadTable]]:
     """The tables read, and the standard tables whose title the document prints but which were not
     read: a title over nothing read (no column, no row, no note: a picture, a layout not
@@ -335,15 +336,16 @@ def _parse(
     blocks, toc = segment(layout, _title_predicate(profiles))
     facts = read_facts(layout, blocks)
     claim = detect_region(manager.hook, facts, profiles)
-    built, findings = build_tables(blocks, claim, facts.kind, manager.hook, toc)
+    hooks = region_hooks(manager, claim.plugin)
+    built, findings = build_tables(blocks, claim, facts.kind, hooks, toc)
     running_text = narrative(layout, blocks, toc)
-    tables, unread = _unread(running_text, blocks, built, claim, facts.kind, manager.hook)
+    tables, unread = _unread(running_text, blocks, built, claim, facts.kind, hooks)
     if not tables and not unread and not facts.disclosure:
         raise NotADisclosureError(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"
         )
     used = [block for block in blocks if any(table.provenance.line == block.title_line.number for table in tables)]
-    contents = _contents(toc, claim, facts.kind, manager.hook)
+    contents = _contents(toc, claim, facts.kind, hooks)
     document = Document(
         source=label,
         format=layout.format,

@@ -18,7 +18,7 @@ from .schema import Region, Severity
 
 if TYPE_CHECKING:
     from .layout import Layout
-    from .render.sheet import Sheet
+    from .rendering.sheet import Sheet
     from .schema import Document, Finding
 
 
@@ -60,7 +60,7 @@ class Reader:
 class Renderer:
     """An output format that prints a disclosure again, as a person would read it.
 
-    ``render(sheet)`` returns the bytes of a :class:`~gongkai.render.sheet.Sheet` (the document
+    ``render(sheet)`` returns the bytes of a :class:`~gongkai.rendering.sheet.Sheet` (the document
     laid out in a region's conventions: headings, paragraphs and tables with spanning headers)
     printed in this format. ``name`` is what users pass to ``gongkai render --to``.
     """

@@ -3,7 +3,7 @@
 A table is assembled in stages, and every judgement of distance or length they make is one of
 the fields below, never a number written into the stage's code:
 
-1. **rules and columns** (:mod:`gongkai.pdf`): glyphs become text segments (``latin_space``,
+1. **rules and columns** (:mod:`gongkai.readers.pdf`): glyphs become text segments (``latin_space``,
    ``overprint``, ``segment_gap``, ``figure_gap``), drawn strokes become rules (``thin_rule``,
    ``straight``, ``background_share``) that meet in grids (``ruling_tolerance``, ``rule_cover``:
    a rule missing under some columns leaves those cells unbounded, not the grid unread); rows of
@@ -14,9 +14,9 @@ the fields below, never a number written into the stage's code:
    ``max_title``; a title wrapped over two lines has a second line no longer than
    ``max_wrapped_title``) and its header is the lines above the first row of amounts;
 3. **rows**: a line of cells is a row of a table while its cells are short (``max_cell``); rows
-   cut by a page break are joined again (:mod:`gongkai.build.breaks`);
+   cut by a page break are joined again (:mod:`gongkai.assembly.breaks`);
 4. **cells**: each row's texts are aligned to the header's columns by their boxes
-   (:mod:`gongkai.build.align`);
+   (:mod:`gongkai.assembly.align`);
 5. **identification** (:mod:`gongkai.identify`): by title, title variant, structure or the table
    of contents (whose entries are no longer than ``max_contents_entry``);
 6. **column mapping**: printed headers to canonical columns (``spec/tables.toml``).

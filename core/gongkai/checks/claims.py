@@ -186,6 +186,9 @@ def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
                 if kind is None:
                     continue
                 before = [s for s, end in stated if sentence.start <= s.offset < number.start and not s.delta]
+                budgets = tuple(s for s in before if is_budget(s.subject))
+                if kind == "rate":  # a rate is of the final figure, never of the budget it is measured by
+                    before = [s for s in before if s not in budgets]
                 # the part is stated in the percentage's own segment of the sentence (up to ；)
                 segment = max(
                     (m.end() for m in _SEGMENT.finditer(paragraph.text, sentence.start, number.start)), default=0
@@ -202,7 +205,6 @@ def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
                     named = [s for s, _ in stated if s.offset < part.offset and _same_words(s.subject, whole_words)]
                     whole = named[-1] if named else whole
                     by_name = bool(named)
-                budgets = tuple(s for s in before if is_budget(s.subject))
                 yield Ratio(kind, number, part, whole, whole_words, sentence, budgets, by_name)
 
 

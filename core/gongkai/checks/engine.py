@@ -7,6 +7,7 @@ from typing import Optional
 
 import pluggy
 
+from ..dispatch import region_hooks
 from ..manager import Registry, default_plugin_manager
 from ..phrases import load_phrases
 from ..registrations import CheckContext
@@ -21,15 +22,12 @@ def context_for(
 ) -> CheckContext:
     """The context checks run in: the tolerance, and the identities and phrases as the region
     adjusted them."""
-    identities = load_identities()
-    adjusted = manager.hook.gongkai_adjust_identities(document=document, identities=identities)
-    phrases = load_phrases()
-    adjusted_phrases = manager.hook.gongkai_adjust_phrases(document=document, phrases=phrases)
+    hooks = region_hooks(manager, document.plugin)
     return CheckContext(
         tolerance=tolerance,
-        identities=tuple(identities if adjusted is None else adjusted),
+        identities=tuple(hooks.gongkai_adjust_identities(document=document, identities=load_identities())),
         profiles=tuple(entry.record for entry in Registry.collect(manager).regions),
-        phrases=phrases if adjusted_phrases is None else adjusted_phrases,
+        phrases=hooks.gongkai_adjust_phrases(document=document, phrases=load_phrases()),
     )
 
 

@@ -13,17 +13,19 @@
 
 from __future__ import annotations
 
-from ..renderers.pdf import PdfStyle
+from ..rendering.pdf import PdfStyle
 from .compare import differences, table_differences
 from .kit import (
     FORMATS,
     RegionConformance,
     assert_change_found,
     assert_round_trip,
+    assert_unchanged_without,
     change_one_amount,
     profile_of,
     round_trip,
     unmapped_headers,
+    without_region,
 )
 from .layouts import Layout, Printed, layouts, pdf_styles, print_pdf
 from .strategies import TABLES, documents, ledgers
@@ -37,6 +39,7 @@ __all__ = [
     "RegionConformance",
     "assert_change_found",
     "assert_round_trip",
+    "assert_unchanged_without",
     "change_one_amount",
     "differences",
     "documents",
@@ -48,4 +51,5 @@ __all__ = [
     "round_trip",
     "table_differences",
     "unmapped_headers",
+    "without_region",
 ]

@@ -16,7 +16,9 @@ them with gongkai's renderers and parses them back with your plugin installed:
 * ``test_round_trip``: for each format, the same tables come back cell for cell, and the checks
   find no error;
 * ``test_changed_amount_is_found``: one printed amount changed, the parse differs in exactly
-  that cell and a check names it.
+  that cell and a check names it;
+* ``test_other_regions_unchanged``: documents of other regions (the national layout) parse the
+  same with and without your plugin installed.
 
 A failure says what is missing or what differs, table, row and column. The functions the tests
 use are public too, for tests of your own.
@@ -35,10 +37,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ..canonical import load_spec
-from ..manager import Registry, default_plugin_manager
+from ..dispatch import region_hooks
+from ..manager import Registry, create_plugin_manager, default_plugin_manager
 from ..pipeline import parse
 from ..registrations import HeaderCell, RegionClaim, RegionProfile
-from ..render import NATIONAL, render
+from ..rendering import NATIONAL, render
 from ..schema import Cell, CellStatus, Document, Finding, Region, Row, Severity, Table
 from .compare import differences
 from .strategies import documents
@@ -90,7 +93,7 @@ def assert_round_trip(document: Document, to: str, plugin_manager: Optional[plug
 
 def unmapped_headers(profile: RegionProfile, plugin_manager: Optional[pluggy.PluginManager] = None) -> list[str]:
     """The headers ``profile``'s conventions print that map to no column or the wrong one."""
-    manager = plugin_manager or default_plugin_manager()
+    hooks = region_hooks(plugin_manager or default_plugin_manager(), profile.name)
     spec = load_spec()
     claim = RegionClaim(plugin=profile.name, region=Region(province=profile.province or None), profile=profile)
     problems = []
@@ -98,7 +101,7 @@ def unmapped_headers(profile: RegionProfile, plugin_manager: Optional[pluggy.Plu
         canonical = spec.table(table_id)
         for column, printed in columns.items():
             header = HeaderCell(path=tuple(printed.split("/")), group=canonical.column(column).group)
-            mapped = manager.hook.gongkai_map_column(table=canonical, header=header, region=claim)
+            mapped = hooks.gongkai_map_column(table=canonical, header=header, region=claim)
             if mapped is None:
                 mapped = canonical.match_column(header.path, header.group)
             if mapped != column:
@@ -156,21 +159,51 @@ def assert_change_found(
     )
 
 
+def without_region(region: str, plugins: Sequence[object] = ()) -> pluggy.PluginManager:
+    """A plugin manager with everything installed and ``plugins``, except the plugin that
+    registers ``region``."""
+    manager = create_plugin_manager(plugins=plugins)
+    for registered in Registry.collect(manager).regions:
+        if registered.record.name == region:
+            manager.unregister(name=registered.plugin)
+    return manager
+
+
+def assert_unchanged_without(document: Document, region: str, to: str = "text", plugins: Sequence[object] = ()) -> None:
+    """``document`` printed as ``to`` parses the same (tables, claim, findings) with and without
+    the plugin of ``region`` (installed, or one of ``plugins``): a plugin changes nothing in other
+    regions' documents."""
+    manager = create_plugin_manager(plugins=plugins) if plugins else default_plugin_manager()
+    printed = render(document, to, plugin_manager=manager)
+    name = f"other.{to}"
+    with_plugin = parse(printed, name=name, plugin_manager=manager)
+    without = parse(printed, name=name, plugin_manager=without_region(region, plugins))
+    assert with_plugin.plugin == without.plugin, f"{document.entity}: claimed by {with_plugin.plugin!r}"
+    assert differences(without, with_plugin) == [], f"{region} changed another region's tables"
+    assert with_plugin.findings == without.findings, f"{region} changed another region's findings"
+
+
 class RegionConformance:
     """Conformance tests for a region plugin: subclass it and set ``region``.
 
     ``formats`` are the renderers to round-trip through (drop "pdf" if your tests run without
-    ``gongkai[pdf]``); ``examples`` is how many documents each test draws per format.
+    ``gongkai[pdf]``); ``examples`` is how many documents each test draws per format;
+    ``plugins`` are plugin objects to test besides the installed ones (a region module that is not
+    installed as a distribution, such as the tutorial's).
     """
 
     region: ClassVar[str] = ""
     formats: ClassVar[Sequence[str]] = FORMATS
     examples: ClassVar[int] = 20
     kinds: ClassVar[Sequence[str]] = ("final", "budget")
+    plugins: ClassVar[Sequence[object]] = ()
+
+    def _manager(self) -> pluggy.PluginManager:
+        return create_plugin_manager(plugins=self.plugins) if self.plugins else default_plugin_manager()
 
     def _profile(self) -> RegionProfile:
         assert self.region, f"{type(self).__name__}: set `region` to the name of your RegionProfile"
-        return profile_of(self.region)
+        return profile_of(self.region, self._manager())
 
     def _settings(self, examples: Optional[int] = None) -> settings:
         return settings(
@@ -180,16 +213,17 @@ class RegionConformance:
         )
 
     def test_headers_map_back(self) -> None:
-        problems = unmapped_headers(self._profile())
+        problems = unmapped_headers(self._profile(), self._manager())
         assert not problems, "\n".join(problems)
 
     def test_detection(self) -> None:
+        manager = self._manager()
         profile = self._profile()
 
         @self._settings()
         @given(document=documents(profile, kinds=self.kinds, tables=("expenditure",)))
         def check(document: Document) -> None:
-            _, parsed = round_trip(document, "text")
+            _, parsed = round_trip(document, "text", manager)
             assert parsed.plugin == profile.name, f"{document.entity}: claimed by {parsed.plugin!r}"
             assert parsed.region.province == (profile.province or None), (
                 f"{document.entity}: province {parsed.region.province!r}, not {profile.province!r}"
@@ -198,23 +232,35 @@ class RegionConformance:
         check()
 
     def test_round_trip(self) -> None:
+        manager = self._manager()
         profile = self._profile()
         for to in self.formats:
 
             @self._settings()
             @given(document=documents(profile, kinds=self.kinds), to=st.just(to))
             def check(document: Document, to: str) -> None:
-                assert_round_trip(document, to)
+                assert_round_trip(document, to, manager)
 
             check()
 
     def test_changed_amount_is_found(self) -> None:
+        manager = self._manager()
         profile = self._profile()
         for to in self.formats:
 
             @self._settings(max(1, self.examples // 2))
             @given(document=documents(profile, kinds=self.kinds), seed=st.integers(0, 2**32 - 1), to=st.just(to))
             def check(document: Document, seed: int, to: str) -> None:
-                assert_change_found(document, to, random.Random(seed))
+                assert_change_found(document, to, random.Random(seed), manager)
 
             check()
+
+    def test_other_regions_unchanged(self) -> None:
+        region = self._profile().name
+
+        @self._settings(max(1, self.examples // 2))
+        @given(document=documents(NATIONAL))
+        def check(document: Document) -> None:
+            assert_unchanged_without(document, region, plugins=self.plugins)
+
+        check()

@@ -5,7 +5,7 @@ body's name, the year, a level word or an ordinal; its number on the same line (
 the line above (``附表1``) or after it (``公开01表``); a bracketed suffix (``（按功能分类）``); the
 title printed inside the table's frame; a section heading directly above the first title; a
 table of contents without dot leaders or page numbers, followed by the 情况说明 text; and the
-drawing itself (:class:`~gongkai.renderers.pdf.PdfStyle`: rules or none, a header without inner
+drawing itself (:class:`~gongkai.rendering.pdf.PdfStyle`: rules or none, a header without inner
 rules, page breaks every few rows, no repeated header, narrow name columns that wrap, the
 figures of running text written apart from its words as WPS and some Word exporters write them:
 :func:`digits_apart`).
@@ -28,9 +28,9 @@ from typing import Optional
 import attrs
 from hypothesis import strategies as st
 
-from ..render import lay_out
-from ..render.sheet import Block, Heading, Paragraph, Sheet
-from ..renderers.pdf import DIGIT_FONTS, HEADER_RULES, MAX_RISE, RULES, PdfStyle, render_pdf
+from ..rendering import lay_out
+from ..rendering.pdf import DIGIT_FONTS, HEADER_RULES, MAX_RISE, RULES, PdfStyle, render_pdf
+from ..rendering.sheet import Block, Heading, Paragraph, Sheet
 from ..schema import Document, Table
 from ..titles import compact
 

@@ -28,7 +28,7 @@ from ..checks.restatements import Restatement, restatements
 from ..checks.statements import Paragraph, changes
 from ..checks.text import compare_amount
 from ..phrases import load_phrases
-from ..render import render
+from ..rendering import render
 from ..schema import CellStatus, Document, Finding, Provenance, Severity, TextLine
 from .contents import listings, print_contents
 from .contents import swapped as swapped_listings
@@ -248,16 +248,27 @@ def _direction(document: Document, rng: random.Random) -> Optional[Mutant]:
         text = _replace_at(document.narrative[index].text, column, comparison.word, _FLIP[comparison.word])
         return None if text is None else _edit(document, index, text, "direction")
     figures = [(r, i) for r, i in _restated(document, nonzero=True) if r.statement.figure.value >= 1]
-    slot = _sentence_slot(document)
-    if not figures or slot is None:
+    if not figures:
         return None
-    restatement, _ = rng.choice(figures)
+    restatement, line = rng.choice(figures)
+    # in the restatement's own section, where its words name the same cell
+    slot = _sentence_end(document, line)
+    if slot is None:
+        return None
     figure = restatement.statement.figure
     # last year's figure printed to the places of this year's, as a document prints its figures
     last = (figure.value + max(Decimal(1), figure.value / 5)).quantize(figure.value)
     unit = figure.unit
     said = f"{restatement.statement.subject}{figure.number}{unit}，比上年{last}{unit}增加{last - figure.value}{unit}。"
     return _insert(document, slot, said, "direction")
+
+
+def _sentence_end(document: Document, index: int) -> Optional[int]:
+    """The line, from narrative line ``index`` on, that ends the sentence begun there."""
+    for at in range(index, len(document.narrative)):
+        if document.narrative[at].text.rstrip().endswith("。"):
+            return at
+    return None
 
 
 def _sentence_slot(document: Document) -> Optional[int]:
@@ -432,8 +443,9 @@ def _added(document: Document, kind: str, rng: random.Random) -> Optional[Mutant
         "placeholder": f"{name}XXX万元。",
         "change": f"{name}{income}万元，比上年增加{rise}万元，增长{wrong}%。",
         "direction": f"{name}{income}万元，比上年{budget}万元增加{budget - income}万元。",
-        "rate": f"{name}预算为{budget}万元，决算为{income}万元，完成预算的{wrong}%。",
     }
+    if document.kind == "final":  # a budget's own figures are the budget: it states no rate of it
+        sentences["rate"] = f"{name}预算为{budget}万元，决算为{income}万元，完成预算的{wrong}%。"
     if item is not None and item.cells[0].value is not None:
         part = item.cells[0].value
         label = re.sub(r"^[一二三四五六七八九十]+、", "", "".join(item.label.split()))

@@ -28,8 +28,8 @@ from hypothesis import strategies as st
 from ..canonical import load_spec
 from ..codes import level, parent
 from ..registrations import Conventions, RegionProfile
-from ..render import NATIONAL
-from ..render.grids import column_ordinal, header_path, numbered
+from ..rendering import NATIONAL
+from ..rendering.grids import column_ordinal, header_path, numbered
 from ..schema import Cell, CellStatus, Column, Document, Region, Row, Table
 from ..specfiles import spec_text
 

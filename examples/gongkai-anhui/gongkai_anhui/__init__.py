@@ -2,10 +2,10 @@
 
 A region plugin tells gongkai two kinds of things about a province's disclosures:
 
-* **What data can say**, in a :class:`~gongkai.RegionProfile` returned by ``gongkai_regions``: the
+* **What data can say**, in a :class:`~gongkai.plugin.RegionProfile` returned by ``gongkai_regions``: the
   cities that name the publishing body (a document from ``合肥市财政局`` is claimed for Anhui), the
   公开NN numbering of the final-accounts tables (公开07表 is the “三公” table), and how the tables
-  are printed (:class:`~gongkai.Conventions`): Anhui prints 行次 and 栏次 numbers, classification
+  are printed (:class:`~gongkai.plugin.Conventions`): Anhui prints 行次 and 栏次 numbers, classification
   codes in three 类/款/项 columns, amounts with thousands separators (``1,234.56``), zero amounts
   blank, and the economic-classification table in two side-by-side groups.
 * **What data cannot say**, in decision hooks. Anhui prints three column headers that the national
@@ -14,9 +14,9 @@ A region plugin tells gongkai two kinds of things about a province's disclosures
   (national: ``决算数``), and ``小计`` under ``年末结转和结余`` in 公开05 (national: ``合计``),
   which the national aliases would even take for the wrong column, the year's spending total
   (a bare ``小计`` is one of its aliases), instead of the carry-over.
-  :data:`HEADER_ALIASES` lists them; ``gongkai_map_column`` answers with them, and only for
-  documents this plugin claimed, so other regions' headers are left to their own plugins and to
-  the national baseline.
+  :data:`HEADER_ALIASES` lists them; ``gongkai_map_column`` answers with them. gongkai asks a
+  region's decision hooks only about the documents that region claimed, so the plugin needs no
+  guard: other regions' headers are left to their own plugins and to the national baseline.
 
 ``Conventions.headers`` says the same thing the other way round: what Anhui prints over which
 column. It is written out on purpose, not derived from :data:`HEADER_ALIASES`: the test documents
@@ -24,7 +24,7 @@ that :mod:`gongkai.testing` generates for the region print these headers, and th
 (``tests/test_conformance.py``) fails, naming the header and the column, when the plugin does not
 map one of them back.
 
-The distribution registers this module in the ``gongkai`` entry-point group
+It imports from :mod:`gongkai.plugin` only. The distribution registers this module in the ``gongkai`` entry-point group
 (``pyproject.toml``: ``[project.entry-points.gongkai] anhui = "gongkai_anhui"``); once installed,
 ``gongkai plugins`` lists the region and ``gongkai.parse`` uses it.
 """
@@ -34,9 +34,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from gongkai import Conventions, RegionClaim, RegionProfile, hookimpl
-from gongkai.canonical import CanonicalTable, normalise_header
-from gongkai.registrations import HeaderCell
+from gongkai.plugin import (
+    CanonicalTable,
+    Conventions,
+    HeaderCell,
+    RegionProfile,
+    hookimpl,
+    national_numbering,
+    normalise_header,
+)
 
 # Canonical table id -> printed header path ("outer/inner") -> canonical column id, for the headers
 # Anhui prints that the national aliases miss or mistake.
@@ -68,17 +74,7 @@ PROFILE = RegionProfile(
         "宣城市",
     ),
     numbering={
-        "final": {
-            "01": "summary",
-            "02": "income",
-            "03": "expenditure",
-            "04": "fiscal_grant_summary",
-            "05": "general_budget_expenditure",
-            "06": "basic_expenditure_economic",
-            "07": "three_public",
-            "08": "government_fund",
-            "09": "state_capital",
-        }
+        "final": national_numbering("final"),
     },
     description="安徽省: 公开01–09 (三公 07) with 行次/栏次, 类/款/项 columns, 1,234.56, blank zeros",
     conventions=Conventions(
@@ -105,8 +101,8 @@ def gongkai_regions() -> Sequence[RegionProfile]:
 
 
 @hookimpl
-def gongkai_map_column(table: CanonicalTable, header: HeaderCell, region: RegionClaim) -> Optional[str]:
-    if region.plugin != PROFILE.name or table.id not in HEADER_ALIASES:
+def gongkai_map_column(table: CanonicalTable, header: HeaderCell) -> Optional[str]:
+    if table.id not in HEADER_ALIASES:
         return None
     printed = "/".join(part for part in map(normalise_header, header.path) if part)
     return HEADER_ALIASES[table.id].get(printed)

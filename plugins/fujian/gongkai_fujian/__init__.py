@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gongkai import Conventions, RegionProfile, hookimpl
+from gongkai.plugin import Conventions, RegionProfile, hookimpl, national_numbering
 
 PROFILE = RegionProfile(
     name="fujian",
@@ -15,17 +15,7 @@ PROFILE = RegionProfile(
     cities=("福州市", "厦门市", "莆田市", "三明市", "泉州市", "漳州市", "南平市", "龙岩市", "宁德市"),
     counties=("平潭综合实验区",),
     numbering={
-        "final": {
-            "01": "summary",
-            "02": "income",
-            "03": "expenditure",
-            "04": "fiscal_grant_summary",
-            "05": "general_budget_expenditure",
-            "06": "basic_expenditure_economic",
-            "07": "three_public",
-            "08": "government_fund",
-            "09": "state_capital",
-        }
+        "final": national_numbering("final"),
     },
     description="福建省: 公开01–09 (三公 07, 政府性基金 08, 国有资本经营 09)",
     conventions=Conventions(zero="0.00", economic_groups=3),

@@ -11,11 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from gongkai import Conventions, RegionClaim, RegionProfile, Table, hookimpl
-from gongkai.canonical import CanonicalTable
-from gongkai.registrations import HeaderCell
-from gongkai.repairs import transpose_items
-from gongkai.segment import TableBlock
+from gongkai.plugin import (
+    CanonicalTable,
+    Conventions,
+    HeaderCell,
+    RegionProfile,
+    Table,
+    hookimpl,
+    national_numbering,
+    transpose_items,
+)
 
 PROFILE = RegionProfile(
     name="hubei",
@@ -41,17 +46,14 @@ PROFILE = RegionProfile(
         "神农架林区",
     ),
     numbering={
-        "final": {
-            "01": "summary",
-            "02": "income",
-            "03": "expenditure",
-            "04": "fiscal_grant_summary",
-            "05": "general_budget_expenditure",
-            "06": "basic_expenditure_economic",
-            "07": "government_fund",
-            "08": "state_capital",
-            "09": "three_public",
-        }
+        "final": national_numbering(
+            "final",
+            {
+                "07": "government_fund",
+                "08": "state_capital",
+                "09": "three_public",
+            },
+        ),
     },
     titles={"一般公共预算财政拨款基本支出决算明细表": "basic_expenditure_economic"},
     description="湖北省: 公开01–09 (政府性基金 07, 国有资本经营 08, 三公 09 transposed)",
@@ -67,15 +69,15 @@ def gongkai_regions() -> Sequence[RegionProfile]:
 
 
 @hookimpl
-def gongkai_map_column(table: CanonicalTable, header: HeaderCell, region: RegionClaim) -> Optional[str]:
-    if region.plugin != PROFILE.name or table.id != "three_public" or len(header.path) < 2:
+def gongkai_map_column(table: CanonicalTable, header: HeaderCell) -> Optional[str]:
+    if table.id != "three_public" or len(header.path) < 2:
         return None
     return _OUTER.get(header.path[0])
 
 
 @hookimpl
-def gongkai_repair_table(table: Table, block: TableBlock, region: RegionClaim) -> Optional[Table]:
-    if region.plugin != PROFILE.name or table.id != "three_public":
+def gongkai_repair_table(table: Table) -> Optional[Table]:
+    if table.id != "three_public":
         return None
     if not any(not row.label and not row.code for row in table.rows):
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gongkai import Conventions, RegionProfile, hookimpl
+from gongkai.plugin import Conventions, RegionProfile, hookimpl, national_numbering
 
 DISTRICTS = (
     "黄浦区", "徐汇区", "长宁区", "静安区", "普陀区", "虹口区", "杨浦区", "闵行区",
@@ -25,28 +25,16 @@ PROFILE = RegionProfile(
     province="上海市",
     counties=DISTRICTS,
     numbering={
-        "budget": {
-            "01": "summary",
-            "02": "income",
-            "03": "expenditure",
-            "04": "fiscal_grant_summary",
-            "05": "general_budget_expenditure",
-            "06": "government_fund",
-            "07": "state_capital",
-            "08": "basic_expenditure_economic",
-            "09": "three_public_operating",
-        },
-        "final": {
-            "01": "summary",
-            "02": "income",
-            "03": "expenditure",
-            "04": "fiscal_grant_summary",
-            "05": "general_budget_expenditure",
-            "06": "basic_expenditure_economic",
-            "07": "three_public",
-            "08": "government_fund",
-            "09": "state_capital",
-        },
+        "budget": national_numbering(
+            "budget",
+            {
+                "06": "government_fund",
+                "07": "state_capital",
+                "08": "basic_expenditure_economic",
+                "09": "three_public_operating",
+            },
+        ),
+        "final": national_numbering("final"),
     },
     description="上海市 (区级): 预算 1.–9. (财务收支预算总表 … “三公”经费和机关运行经费预算表, 元), 决算 national nine",
     conventions=Conventions(split_codes=True, thousands=True, zero="", economic_groups=1),

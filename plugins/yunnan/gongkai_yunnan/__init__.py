@@ -13,12 +13,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from gongkai import Conventions, Document, RegionClaim, RegionProfile, Table, hookimpl
-from gongkai.canonical import CanonicalTable
-from gongkai.checks.identities import Identity, parse_identities
-from gongkai.registrations import HeaderCell
-from gongkai.repairs import join_code_and_name_rows
-from gongkai.segment import TableBlock
+from gongkai.plugin import (
+    CanonicalTable,
+    Conventions,
+    HeaderCell,
+    Identity,
+    RegionProfile,
+    Table,
+    hookimpl,
+    join_code_and_name_rows,
+    national_numbering,
+    parse_identities,
+)
 
 _FUND_COLUMNS = (
     "carry_in_total", "carry_in_basic", "carry_in_project",
@@ -79,20 +85,15 @@ PROFILE = RegionProfile(
         "迪庆州",
     ),
     numbering={
-        "final": {
-            "01": "summary",
-            "02": "income",
-            "03": "expenditure",
-            "04": "fiscal_grant_summary",
-            "05": "general_budget_expenditure",
-            "06": "basic_expenditure_economic",
-            "07": "project_expenditure_economic",
-            "08": "government_fund",
-            "09": "state_capital",
-            "10": "three_public_operating",
-            "11": "three_public",
-            "12": "state_assets",
-        }
+        "final": national_numbering(
+            "final",
+            {
+                "07": "project_expenditure_economic",
+                "10": "three_public_operating",
+                "11": "three_public",
+                "12": "state_assets",
+            },
+        ),
     },
     titles={
         "收入支出决算表": "summary",
@@ -114,8 +115,8 @@ def gongkai_regions() -> Sequence[RegionProfile]:
 
 
 @hookimpl
-def gongkai_map_column(table: CanonicalTable, header: HeaderCell, region: RegionClaim) -> Optional[str]:
-    if region.plugin != PROFILE.name or header.ordinal is None or table.id not in COLUMNS_BY_ORDINAL:
+def gongkai_map_column(table: CanonicalTable, header: HeaderCell) -> Optional[str]:
+    if header.ordinal is None or table.id not in COLUMNS_BY_ORDINAL:
         return None
     columns = COLUMNS_BY_ORDINAL[table.id]
     index = int(header.ordinal) - 1
@@ -123,8 +124,8 @@ def gongkai_map_column(table: CanonicalTable, header: HeaderCell, region: Region
 
 
 @hookimpl
-def gongkai_repair_table(table: Table, block: TableBlock, region: RegionClaim) -> Optional[Table]:
-    if region.plugin != PROFILE.name or table.id != "income":
+def gongkai_repair_table(table: Table) -> Optional[Table]:
+    if table.id != "income":
         return None
     return join_code_and_name_rows(table)
 
@@ -144,7 +145,5 @@ description = "机关运行经费 = 行政单位 + 参照公务员法管理事�
 
 
 @hookimpl
-def gongkai_adjust_identities(document: Document, identities: Sequence[Identity]) -> Optional[list[Identity]]:
-    if document.plugin != PROFILE.name:
-        return None
+def gongkai_adjust_identities(identities: Sequence[Identity]) -> list[Identity]:
     return [*identities, *OPERATING_FUNDS]

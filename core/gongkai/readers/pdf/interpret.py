@@ -1,0 +1,293 @@
+"""pdfminer's interpreter feeding a lean device that keeps only what table and text finding need.
+
+Each page is interpreted exactly once. The device records every visible glyph (text, box, size,
+writing direction) and every straight axis-aligned stroke or rectangle edge; it builds none of
+pdfminer's layout objects and runs no layout analysis. What the page does not show is left out:
+paint in the paper's own white, and glyphs outside the clipping area in force (Excel and WPS
+clip a cell's text at its borders, so a wrapped word that does not fit is drawn but not seen).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterator, Sequence
+from typing import Any, Optional
+
+import attrs
+from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
+from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
+
+from ... import settings
+from .glyphs import unify
+
+Area = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space (y up)
+
+# A rectangle thinner than this is a rule drawn as a filled rectangle (Excel and WPS do that).
+# Straight segments within this of horizontal or vertical count as such.
+
+
+@attrs.frozen
+class Glyph:
+    """One printed character in page coordinates (origin top left, y down, points).
+
+    ``text`` is None when the font has no Unicode mapping for the glyph; ``rotation`` is the
+    writing direction in degrees (0 upright, 90, 180, 270), counter-clockwise.
+    """
+
+    text: Optional[str]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    rotation: int = 0
+
+
+@attrs.frozen
+class Segment:
+    """A straight ruling in page coordinates: horizontal when ``top == bottom``, vertical when
+    ``x0 == x1``."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.bottom - self.top <= self.x1 - self.x0
+
+
+@attrs.frozen
+class RawPage:
+    """What one page printed: its size after /Rotate, its glyphs in drawing order and its rulings."""
+
+    width: float
+    height: float
+    glyphs: tuple[Glyph, ...]
+    segments: tuple[Segment, ...]
+    images: int = 0
+
+
+def _white(color: Any, space: Any) -> bool:
+    """True for the colour of the paper: gray 1, RGB (1, 1, 1) or CMYK (0, 0, 0, 0).
+
+    Word and WPS paint every table cell's background white under its borders; such a fill is
+    invisible and draws no ruling.
+    """
+    name = getattr(space, "name", "")
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    try:
+        numbers = [float(value) for value in values]
+    except (TypeError, ValueError):
+        return False  # a pattern or a named colour: not known to be white
+    if name == "DeviceCMYK" or len(numbers) == 4:
+        return all(value == 0 for value in numbers)
+    return bool(numbers) and all(value >= 1 for value in numbers)
+
+
+def _rotation(a: float, b: float) -> int:
+    return round(math.degrees(math.atan2(b, a)) / 90.0) % 4 * 90
+
+
+class _Device(PDFTextDevice):
+    """Collects glyphs and rulings of the page being interpreted."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+        super().__init__(rsrcmgr)
+        self.width = 0.0
+        self.height = 0.0
+        self.glyphs: list[Glyph] = []
+        self.segments: list[Segment] = []
+        self.images = 0
+        self.clip: Optional[Area] = None  # the clipping area in force, set by the interpreter
+
+    def begin_page(self, page: PDFPage, ctm: Any) -> None:
+        x0, y0, x1, y1 = apply_matrix_rect(ctm, page.mediabox)
+        self.width, self.height = abs(x1 - x0), abs(y1 - y0)
+        self.glyphs, self.segments, self.images = [], [], 0
+
+    def render_image(self, name: str, stream: Any) -> None:
+        self.images += 1
+
+    def render_char(
+        self,
+        matrix: Any,
+        font: PDFFont,
+        fontsize: float,
+        scaling: float,
+        rise: float,
+        cid: int,
+        ncs: Any,
+        graphicstate: PDFGraphicState,
+    ) -> float:
+        try:
+            text: Optional[str] = unify(font.to_unichr(cid))
+        except PDFUnicodeNotDefined:
+            text = None
+        adv = font.char_width(cid) * fontsize * scaling
+        a, b, c, d, e, f = matrix
+        if font.is_vertical():
+            # the box pdfminer's LTChar gives a vertically written glyph
+            vx, vy = font.char_disp(cid)  # type: ignore[misc]
+            vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+            vy = (1000 - vy) * fontsize * 0.001
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, (-vx, vy + rise + adv, -vx + fontsize, vy + rise))
+            size, rotation = fontsize * math.hypot(a, b), _rotation(a, b)
+        elif b == 0 and c == 0:
+            # upright or upside down: no need for the general transformation
+            low = font.get_descent() * fontsize + rise
+            x0, x1 = e, a * adv + e
+            y0, y1 = d * low + f, d * (low + fontsize) + f
+            size, rotation = fontsize * abs(d), 0 if a > 0 else 180
+        else:
+            low = font.get_descent() * fontsize + rise
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, (0.0, low, adv, low + fontsize))
+            size, rotation = fontsize * math.hypot(c, d), _rotation(a, b)
+        if x1 < x0:
+            x0, x1 = x1, x0
+        if y1 < y0:
+            y0, y1 = y1, y0
+        if self.clip is not None and not _inside(((x0 + x1) / 2, (y0 + y1) / 2), self.clip):
+            return adv  # drawn, but clipped away: not printed
+        self.glyphs.append(Glyph(text, x0, self.height - y1, x1, self.height - y0, size, rotation))
+        return adv
+
+    def paint_path(
+        self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool, path: Sequence[tuple[Any, ...]]
+    ) -> None:
+        if stroke and _white(gstate.scolor, gstate.scs):
+            stroke = False
+        if fill and _white(gstate.ncolor, gstate.ncs):
+            fill = False
+        if not (stroke or fill):
+            return
+        ctm = self.ctm
+        assert ctm is not None  # the interpreter sets it before any painting
+        points: list[tuple[float, float]] = []
+        start: Optional[tuple[float, float]] = None
+        current: Optional[tuple[float, float]] = None
+        straight = True
+        for operation in path:
+            op = operation[0]
+            if op == "m":
+                if len(points) > 1:
+                    self._shape(points, straight)
+                current = start = apply_matrix_pt(ctm, (float(operation[1]), float(operation[2])))
+                points, straight = [current], True
+            elif op == "l" and current is not None:
+                current = apply_matrix_pt(ctm, (float(operation[1]), float(operation[2])))
+                points.append(current)
+            elif op == "h" and start is not None:
+                points.append(start)
+                current = start
+            elif op in ("c", "v", "y") and current is not None:
+                current = apply_matrix_pt(ctm, (float(operation[-2]), float(operation[-1])))
+                points.append(current)
+                straight = False
+        if len(points) > 1:
+            self._shape(points, straight)
+
+    def _shape(self, points: list[tuple[float, float]], straight: bool) -> None:
+        thin = settings.current().thin_rule
+        slack = settings.current().straight
+        xs = [x for x, _ in points]
+        ys = [y for _, y in points]
+        left, right, low, high = min(xs), max(xs), min(ys), max(ys)
+        if right - left <= thin or high - low <= thin:
+            # a line, or a rule drawn as a thin rectangle: one segment along its middle
+            if right - left <= thin and high - low <= thin:
+                return
+            if right - left <= thin:
+                mid = (left + right) / 2
+                self.segments.append(Segment(mid, self.height - high, mid, self.height - low))
+            else:
+                mid = self.height - (low + high) / 2
+                self.segments.append(Segment(left, mid, right, mid))
+            return
+        if not straight:
+            return
+        if (right - left) * (high - low) > settings.current().background_share * self.width * self.height:
+            return  # a page background or frame, not a table
+        for (xa, ya), (xb, yb) in itertools.pairwise(points):
+            if abs(ya - yb) <= slack and abs(xa - xb) > slack:
+                y = self.height - (ya + yb) / 2
+                self.segments.append(Segment(min(xa, xb), y, max(xa, xb), y))
+            elif abs(xa - xb) <= slack and abs(ya - yb) > slack:
+                x = (xa + xb) / 2
+                self.segments.append(Segment(x, self.height - max(ya, yb), x, self.height - min(ya, yb)))
+
+
+def _inside(point: tuple[float, float], area: Area) -> bool:
+    x, y = point
+    return area[0] - 1 <= x <= area[2] + 1 and area[1] - 1 <= y <= area[3] + 1
+
+
+class _Interpreter(PDFPageInterpreter):
+    """pdfminer's interpreter that also keeps the clipping area (as the box of the clipping
+    paths, intersected) in the graphics state, for the device to leave out what it hides."""
+
+    device: _Device
+
+    def __init__(self, rsrcmgr: PDFResourceManager, device: _Device, clip: Optional[Area] = None) -> None:
+        super().__init__(rsrcmgr, device)
+        self.inherited_clip = clip
+
+    def dup(self) -> _Interpreter:
+        return _Interpreter(self.rsrcmgr, self.device, self.device.clip)
+
+    def init_state(self, ctm: Any) -> None:
+        super().init_state(ctm)
+        self.device.clip = self.inherited_clip
+
+    def get_current_state(self) -> Any:
+        return (*super().get_current_state(), self.device.clip)
+
+    def set_current_state(self, state: Any) -> None:
+        super().set_current_state(state[:3])
+        self.device.clip = state[3] if len(state) > 3 else self.device.clip
+
+    def do_Do(self, xobjid_arg: Any) -> None:
+        clip = self.device.clip
+        try:
+            super().do_Do(xobjid_arg)
+        finally:
+            self.device.clip = clip  # a form's clipping ends with the form
+
+    def do_W(self) -> None:
+        self._clip()
+
+    def do_W_a(self) -> None:
+        self._clip()
+
+    def _clip(self) -> None:
+        points = [apply_matrix_pt(self.ctm, (float(op[-2]), float(op[-1]))) for op in self.curpath if len(op) >= 3]
+        if not points:
+            return
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        area = (min(xs), min(ys), max(xs), max(ys))
+        if area[2] - area[0] < 1 or area[3] - area[1] < 1:
+            return  # a degenerate path clips nothing we could tell
+        clip = self.device.clip
+        if clip is not None:
+            area = (max(area[0], clip[0]), max(area[1], clip[1]), min(area[2], clip[2]), min(area[3], clip[3]))
+        self.device.clip = area
+
+
+def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator[RawPage]:
+    """Interpret each page once, yielding what it printed."""
+    device = _Device(rsrcmgr)
+    interpreter = _Interpreter(rsrcmgr, device)
+    for page in pages:
+        interpreter.process_page(page)
+        yield RawPage(
+            width=device.width,
+            height=device.height,
+            glyphs=tuple(device.glyphs),
+            segments=tuple(device.segments),
+            images=device.images,
+        )

@@ -1,1 +1,0 @@
-"""The core's renderers: plugins printing a laid-out document as text, markdown, HTML or PDF."""
