@@ -50,7 +50,7 @@ def _count(default: int, unit: str, doc: str) -> int:
 @attrs.frozen(kw_only=True)
 class Settings:
     """The layout thresholds; every field is documented in its ``metadata["doc"]`` and in
-    ``spec/plugin-api.md``. Sizes are multiples of the type size of the text they measure."""
+    ``docs/plugins.md``. Sizes are multiples of the type size of the text they measure."""
 
     # 1. rules and columns
     ruling_tolerance: float = _setting(2.0, "points", "rules this close are one rule, and rules this close touch")
