@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Optional
 
 from .schema import Cell, CellStatus, Provenance
+from .vocabulary import AMOUNT
 
 # Dashes printed for "not applicable" in 决算/预算 tables (hyphen, en/em dash, full-width forms).
 NOT_APPLICABLE_MARKS = frozenset({"-", "—", "–", "－", "──", "——", "/", "／", "…"})
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
-_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 def normalise_number_text(raw: str) -> str:
@@ -23,7 +22,7 @@ def normalise_number_text(raw: str) -> str:
 def looks_like_amount(raw: str) -> bool:
     """True if ``raw`` is a printed number (thousands separators allowed) or a not-applicable mark."""
     text = normalise_number_text(raw)
-    return bool(_AMOUNT.match(text)) or text in NOT_APPLICABLE_MARKS
+    return bool(AMOUNT.match(text)) or text in NOT_APPLICABLE_MARKS
 
 
 def parse_amount(raw: str) -> tuple[CellStatus, Optional[Decimal]]:
@@ -36,7 +35,7 @@ def parse_amount(raw: str) -> tuple[CellStatus, Optional[Decimal]]:
         return CellStatus.BLANK, None
     if text in NOT_APPLICABLE_MARKS:
         return CellStatus.NOT_APPLICABLE, None
-    if not _AMOUNT.match(text):
+    if not AMOUNT.match(text):
         raise ValueError(f"not an amount: {raw!r}")
     return CellStatus.VALUE, Decimal(text.replace(",", "").lstrip("+"))
 

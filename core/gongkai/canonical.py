@@ -11,10 +11,9 @@ from typing import Optional
 import attrs
 
 from .specfiles import parse_toml, spec_text
+from .vocabulary import LEADING_YEAR, ORDINAL
 
 _QUOTES = str.maketrans("", "", "“”\"'‘’「」『』")
-_ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]、?|\d+[、.．](?!\d))")
-_YEAR = re.compile(r"^(?:20\d\d)年度?")
 
 
 def compact(text: str) -> str:
@@ -25,8 +24,8 @@ def compact(text: str) -> str:
 def normalise_title(text: str) -> str:
     """A printed title reduced for matching: no spaces, quotes, leading ordinal or leading year."""
     title = compact(text).translate(_QUOTES)
-    title = _ORDINAL.sub("", title)
-    title = _YEAR.sub("", title)
+    title = ORDINAL.sub("", title)
+    title = LEADING_YEAR.sub("", title)
     return title.strip("：:")
 
 

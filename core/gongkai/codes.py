@@ -6,13 +6,14 @@ import re
 from collections.abc import Sequence
 from typing import Optional
 
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+from .vocabulary import CODE
+
 _PART = re.compile(r"^\d{2}$")
 
 
 def is_code(text: str) -> bool:
     """True for a whole 类 (3 digits), 款 (5) or 项 (7) code."""
-    return bool(_CODE.match(text.strip()))
+    return bool(CODE.match(text.strip()))
 
 
 def join_code(parts: Sequence[str]) -> Optional[str]:

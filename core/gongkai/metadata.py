@@ -15,9 +15,9 @@ import attrs
 
 from .layout import Layout, LineKind
 from .segment import TableBlock, line_text, most_common
+from .vocabulary import YEAR
 
 _COVER_END = re.compile(r"^(?:目录|目\s*录|第[一二三四五六七八九十]+部分)")
-_YEAR = re.compile(r"(20\d\d)年度?")
 _KIND_WORDS = {
     "final": re.compile(r"(?:部门|单位|年度)决算|决算(?:公开|$)"),
     "budget": re.compile(r"(?:部门|单位|年度)预算|预算(?:公开|$)"),
@@ -91,13 +91,13 @@ def _scope(cover: str, text: str) -> Optional[str]:
 
 
 def _year(cover: str, blocks: Sequence[TableBlock], text: str) -> Optional[int]:
-    found = _YEAR.search(cover)
+    found = YEAR.search(cover)
     if found:
         return int(found.group(1))
     from_tables = most_common(block.year for block in blocks)
     if isinstance(from_tables, int):
         return from_tables
-    counts = Counter(int(year) for year in _YEAR.findall(text))
+    counts = Counter(int(year) for year in YEAR.findall(text))
     return counts.most_common(1)[0][0] if counts else None
 
 

@@ -28,6 +28,7 @@ from .codes import is_code
 from .layout import Layout, Line, LineKind
 from .titles import PrintedTitle, is_suffix, number_line, read_title, split_number
 from .toc import TocEntry, find_contents, leader_entry, line_text
+from .vocabulary import DECIMAL_AMOUNT, PART, YEAR
 
 __all__ = [
     "TableBlock",
@@ -43,13 +44,10 @@ __all__ = [
     "toc_entry",
 ]
 
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _NUMBER = re.compile(r"公开(\d{1,2})表?")  # also where a number is broken over lines (公开 06 / 表)
 _UNIT = re.compile(r"单位[:：](万元|千元|元)")
 _ENTITY_LABEL = re.compile(r"(?:编制单位|编制部门|单位名称|部门名称|(?<!金额)单位|部门)[:：]")
 _ENTITY_END = re.compile(r"金额单位|(?:单位|部门)(?:名称)?[:：]|编制(?:单位|部门)[:：]|公开\d|20\d\d年")
-_YEAR = re.compile(r"(20\d\d)年度?")
-_DECIMAL = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,3}(?:,\d{3})+$")
 _NOTE = re.compile(r"^[-*•]?(?:注|说明|备注)")
 # A numbered heading of the running text (三、决算报表说明, （一）…): no amounts on its line.
 _SECTION_HEADING = re.compile(
@@ -132,7 +130,7 @@ class TableBlock:
     @property
     def year(self) -> Optional[int]:
         """The fiscal year its title or meta lines state, or None."""
-        found = _YEAR.search(self.title + self._meta_text())
+        found = YEAR.search(self.title + self._meta_text())
         return int(found.group(1)) if found else None
 
 
@@ -144,7 +142,7 @@ def toc_entry(line: Line) -> Optional[TocEntry]:
 def is_amount_text(text: str) -> bool:
     """True for a printed decimal amount or a not-applicable dash (integers are ambiguous)."""
     text = normalise_number_text(text)
-    return bool(_DECIMAL.match(text)) or text in NOT_APPLICABLE_MARKS
+    return bool(DECIMAL_AMOUNT.match(text)) or text in NOT_APPLICABLE_MARKS
 
 
 def is_integer_amount(text: str) -> bool:
@@ -247,7 +245,7 @@ def _prints_figures(lines: Sequence[Line]) -> bool:
 
 
 def _ends_block(line: Line, text: Optional[str]) -> bool:
-    return line.kind is LineKind.HEADING or (text is not None and bool(_PART.match(text)))
+    return line.kind is LineKind.HEADING or (text is not None and bool(PART.match(text)))
 
 
 @attrs.define

@@ -25,11 +25,10 @@ import attrs
 from . import settings
 from .layout import Line, LineKind
 from .titles import compact, number_line, read_title, split_number
-from .vocabulary import ORDINAL, numeral_value
+from .vocabulary import ORDINAL, PART, numeral_value
 
 _LEADER = re.compile(r"(\.{3,}|…{2,}|·{3,}|-{4,}|_{4,})")
 _HEADING = re.compile(r"^目\s*录$|^目次$")
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _PAGE = re.compile(r"\d{1,3}$")
 _SENTENCE = re.compile(r"[。；;，,]")
 _COLUMN_WORDS = frozenset({"序号", "报表名称", "表名", "表号", "页码", "名称", "内容", "目录"})
@@ -148,7 +147,7 @@ def _plain_entry(line: Line) -> Optional[TocEntry]:
         text, page = text[: found.start()], int(found.group(0))
     if not text or len(text) > max_entry or _SENTENCE.search(text):
         return None
-    if ORDINAL.match(text) or _PART.match(text) or split_number(text)[0] or read_title(text):
+    if ORDINAL.match(text) or PART.match(text) or split_number(text)[0] or read_title(text):
         return _entry(text, line, number=entry.number if entry is not None else None, page=page)
     return None
 

@@ -18,7 +18,6 @@ from ..segment import TableBlock
 MapColumn = Callable[[CanonicalTable, HeaderCell], Optional[str]]
 
 ORDINAL_LABELS = frozenset({"栏次"})  # the label of a 栏次 row: column numbers, not a body row
-SMALL_INT = re.compile(r"^\d{1,3}$")  # a 行次 or 栏次 number
 
 
 # the header over the names of a table's rows (项目, 科目名称, 单位名称)

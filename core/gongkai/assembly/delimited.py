@@ -16,10 +16,10 @@ from ..layout import Line, LineKind
 from ..registrations import HeaderCell
 from ..schema import COLUMN_BY_HEADER, COLUMN_PRINTED, Severity
 from ..segment import is_amount_text, is_integer_amount
+from ..vocabulary import LINE_NUMBER
 from .base import (
     LABEL_HEADER,
     ORDINAL_LABELS,
-    SMALL_INT,
     STRUCTURAL_HEADER,
     BuilderBase,
     Draft,
@@ -42,7 +42,7 @@ class DelimitedBuilder(BuilderBase):
         """The 栏次 number printed under each position, from the header's 栏次 row."""
         for line in self.block.header:
             if line.kind is LineKind.CELLS and _is_ordinal_row(line):
-                return {p: cell.strip() for p, cell in enumerate(line.cells) if SMALL_INT.match(cell.strip())}
+                return {p: cell.strip() for p, cell in enumerate(line.cells) if LINE_NUMBER.match(cell.strip())}
         return {}
 
     def _text_rows(self, width: int, *, ordinal_words: bool) -> list[tuple[str, ...]]:
@@ -57,7 +57,7 @@ class DelimitedBuilder(BuilderBase):
             if _is_ordinal_row(line):
                 if not ordinal_words:
                     continue
-                cells = tuple("" if SMALL_INT.match(cell) else cell for cell in cells)
+                cells = tuple("" if LINE_NUMBER.match(cell) else cell for cell in cells)
             rows.append(cells)
         # where the columns are is what the body and the 栏次 numbers say, not the header
         body = [line.cells for line in self.block.body if line.kind is LineKind.CELLS]
@@ -317,7 +317,7 @@ def _amount_like(text: str) -> bool:
 def _is_ordinal_row(line: Line) -> bool:
     """True for a header row of 栏次 numbers (with or without the word 栏次)."""
     filled = [compact(cell) for cell in line.filled]
-    numbers = [cell for cell in filled if SMALL_INT.match(cell)]
+    numbers = [cell for cell in filled if LINE_NUMBER.match(cell)]
     return bool(numbers) and (any(cell in ORDINAL_LABELS for cell in filled) or len(numbers) == len(filled))
 
 

@@ -14,7 +14,8 @@ from ..layout import Line, LineKind
 from ..registrations import HeaderCell
 from ..schema import Severity
 from ..segment import is_amount_text, line_text
-from .base import SMALL_INT, BuilderBase, Draft, Group, Slot
+from ..vocabulary import LINE_NUMBER
+from .base import BuilderBase, Draft, Group, Slot
 
 _LEADING_HEADER_TOKENS = frozenset({"类", "款", "项", "栏次"})
 
@@ -143,7 +144,7 @@ class StreamBuilder(BuilderBase):
                         current.line_number is None
                         and groups[0 if repeated else group_index].of("line_number")
                         and not current.cells
-                        and SMALL_INT.match(token)
+                        and LINE_NUMBER.match(token)
                     ):
                         current.line_number = token
                         continue

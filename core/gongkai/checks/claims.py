@@ -21,6 +21,7 @@ import attrs
 
 from ..phrases import Phrases
 from ..schema import Document, Provenance, TextLine
+from ..vocabulary import YEAR_END
 from .numbers import NUMBER, Number, numbers
 from .statements import Paragraph, Statement, normalise_subject, paragraphs, statements_of
 
@@ -310,10 +311,6 @@ def points(document: Document, phrases: Phrases) -> Iterator[Points]:
 # -- dates --------------------------------------------------------------------------------------------
 
 _HEADING_YEAR = re.compile(r"^第\s*[一二三四五六七八九十]+\s*部分\s*(?P<year>\d{4})\s*年度?.*(?:情况说明|决算|预算)")
-_YEAR_END = re.compile(
-    r"截\s*[至止]\s*(?P<year>\d{4})\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
-    r"|(?P<end>\d{4})\s*年\s*(?:末|底)"
-)
 _COMPARED = re.compile(
     r"(?:比|较|与|同)\s*(?P<year>\d{4})\s*年度?(?:同期)?(?P<measure>预算|决算)?(?:数)?\s*(?:相比|比较)?\s*[,，]?\s*"
     r"(?:增加|减少|增长|下降|持平|上升|降低|基本持平|减|增)"
@@ -332,7 +329,7 @@ def dates(document: Document) -> Iterator[DateClaim]:
             yield DateClaim("heading", int(found["year"]), found.group(0), "", Sentence(paragraph, 0, len(text)), 0)
     for paragraph in paragraphs(document):
         text = paragraph.text
-        for found in _YEAR_END.finditer(text):
+        for found in YEAR_END.finditer(text):
             start, end = paragraph.sentence(found.start())
             year = int(found["year"] or found["end"])
             yield DateClaim("year_end", year, found.group(0), "", Sentence(paragraph, start, end), found.start())

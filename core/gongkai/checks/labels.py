@@ -7,12 +7,12 @@ from collections.abc import Iterator, Sequence
 from typing import Optional
 
 from ..schema import Row, Table
+from ..vocabulary import LEVEL_ONE
 
 # 一、 （一） (1) 1. 1、 其中： — numbering and lead-ins printed before a row's name
 _NUMBERING = re.compile(
     r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))+"
 )
-_ENUMERATED = re.compile(r"^[一二三四五六七八九十]+[、.．]")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "：": ":"})
 
 
@@ -24,7 +24,7 @@ def plain(label: str) -> str:
 
 def is_enumerated(row: Row) -> bool:
     """True for a row numbered as a top-level item of its side (一、 二、 …)."""
-    return bool(_ENUMERATED.match("".join(row.label.split())))
+    return bool(LEVEL_ONE.match("".join(row.label.split())))
 
 
 def matches(row: Row, pattern: str) -> bool:

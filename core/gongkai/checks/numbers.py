@@ -13,7 +13,8 @@ from decimal import Decimal
 
 import attrs
 
-NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+from ..vocabulary import NUMBER
+
 AMOUNT = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>亿元|万元|元)")
 PERCENT = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>[%％]|个百分点)")
 _ANY = re.compile(rf"(?P<number>{NUMBER})\s*(?P<unit>亿元|万元|元|[%％]|个百分点)")

@@ -18,6 +18,7 @@ import attrs
 from ..canonical import load_spec
 from ..phrases import Phrases, Ref, load_phrases
 from ..schema import Document, Row, Table
+from ..vocabulary import CODE_DIGITS
 from .compare import Place
 from .labels import first, group_index, plain
 from .statements import (
@@ -92,7 +93,7 @@ ITEMS: dict[str, tuple[str, dict[str, str]]] = {
     FISCAL_GRANT: ("fiscal_grant_summary", {"income": "income", "expenditure": "expenditure_total"}),
 }
 
-_CODE = re.compile(r"(?P<code>\d{7}|\d{5}|\d{3})-?(?P<name>\D+)")
+_CODE = re.compile(rf"(?P<code>{CODE_DIGITS})-?(?P<name>\D+)")
 _PATH = re.compile(r"(?P<class>[^()]+)\(类\)(?:(?P<section>[^()]+)\(款\))?(?:(?P<item>[^()]+)\(项\))?(?:支出)?")
 
 

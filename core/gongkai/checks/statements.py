@@ -24,6 +24,7 @@ import attrs
 
 from ..phrases import Phrases, load_phrases
 from ..schema import Document, Provenance, TextLine
+from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, PART
 from .labels import plain
 from .numbers import AMOUNT, NUMBER, half_unit, read_number
 
@@ -39,9 +40,6 @@ OPERATING = "operating"  # 机关运行经费
 GOVERNMENT_FUND = "government_fund"  # 政府性基金预算财政拨款支出决算情况
 STATE_CAPITAL = "state_capital"  # 国有资本经营预算财政拨款支出决算情况
 
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
-_LEVEL_ONE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
-_LEVEL_TWO = re.compile(r"^[(（][一二三四五六七八九十]+[)）]")
 _ITEM = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[一二三四五六七八九十]+[、.．])")
 _HEADING_MAX = 50  # a longer numbered line is a paragraph, not a heading
 _NOT_A_YEAR = re.compile(r"\d(?!\d*年)")
@@ -69,7 +67,7 @@ _EACH = re.compile(r"(?:各|均|净|同比)+$")
 _ENTITY_WORDS = ("本单位", "本部门", "我单位", "我部门", "我局", "我中心", "本局", "本中心", "本机关")
 _YEAR = re.compile(r"^\d{4}年度?")
 # "1.2080502-…": an item's number before a 科目 code, not a decimal number
-_NUMBERED_CODE = re.compile(r"^\d{1,2}[、.．](?=(?:\d{7}|\d{5}|\d{3})(?!\d))")
+_NUMBERED_CODE = re.compile(rf"^\d{{1,2}}[、.．](?=(?:{CODE_DIGITS})(?!\d))")
 _SUBJECT_MARKS = str.maketrans({"、": "", "－": "-", "—": "-", "–": "-", "‘": "", "’": ""})
 
 
@@ -181,7 +179,7 @@ def _heading(text: str) -> Optional[_Heading]:
     compact = "".join(text.split()).translate(_DIGITS)
     if len(compact) > _HEADING_MAX or _NOT_A_YEAR.search(compact):
         return None
-    for level, pattern in ((0, _PART), (1, _LEVEL_ONE), (2, _LEVEL_TWO)):
+    for level, pattern in ((0, PART), (1, LEVEL_ONE), (2, LEVEL_TWO)):
         found = pattern.match(compact)
         if found:
             return _Heading(level=level, words=plain(compact[found.end() :]).rstrip("。."))
