@@ -24,6 +24,8 @@ from gongkai.layout import Layout, Line, LineKind
 from gongkai.manager import Registry, create_plugin_manager
 from gongkai.registrations import Exporter, HeaderCell, Limits, Reader
 from gongkai.segment import TableBlock
+from gongkai.settings import Settings
+from gongkai.settings import current as current_settings
 
 # A made-up region that numbers its tables 公开11/公开12, calls its summary 收支情况总表, heads its
 # amounts 实支数 and prints the 合计 row last.
@@ -349,3 +351,37 @@ def test_repairs_and_identity_adjustments_of_several_plugins_chain() -> None:
     both = create_plugin_manager(plugins=[Testland(), Reverse(), NoRows()])
     adjusted = region_hooks(both, "testland").gongkai_adjust_identities(document=document, identities=load_identities())
     assert "test.expenditure-total" in {i.id for i in adjusted} and all(i.kind != "rows" for i in adjusted)
+
+
+class Roomy:
+    """A region whose documents are read with wider layout settings; notes the settings in force
+    whenever it is asked about a column."""
+
+    SETTINGS = Settings(max_title_line=100, row_gap=3.5)
+    PROFILE = RegionProfile(name="roomy", province="宽省", cities=("样例市",), settings=SETTINGS)
+
+    def __init__(self) -> None:
+        self.seen: list[Settings] = []
+
+    @hookimpl
+    def gongkai_regions(self) -> Sequence[RegionProfile]:
+        return [self.PROFILE]
+
+    @hookimpl
+    def gongkai_map_column(self) -> None:
+        self.seen.append(current_settings())
+
+
+def test_a_region_reads_its_documents_with_its_own_layout_settings() -> None:
+    roomy = Roomy()
+    manager = create_plugin_manager(entry_points=False, plugins=[roomy])
+    assert gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager).plugin == "roomy"
+    assert roomy.seen and set(roomy.seen) == {Roomy.SETTINGS}
+    roomy.seen.clear()  # a caller's choice for one parse wins over the region's
+    chosen = Settings(row_gap=2.0)
+    gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager, settings=chosen)
+    assert set(roomy.seen) == {chosen}
+    other = FAKE_DOCUMENT.decode("utf-8").replace("样例市", "别市").encode("utf-8")
+    roomy.seen.clear()
+    assert gongkai.parse(other, name="other.txt", plugin_manager=manager).plugin == "national"
+    assert roomy.seen == []  # another region's (here: no region's) document never reaches it

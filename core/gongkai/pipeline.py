@@ -316,7 +316,23 @@ def parse(
     :data:`gongkai.settings.DEFAULT` unless a caller chose others).
     """
     with using(settings or current_settings()):
-        return _parse(source, name, plugin_manager, max_bytes, max_pages, checks, tolerance)
+        return _parse(source, name, plugin_manager, max_bytes, max_pages, checks, tolerance, settings is None)
+
+
+@attrs.frozen
+class _Read:
+    """A document read and cut into blocks, before any region interprets it."""
+
+    layout: Layout
+    blocks: list[TableBlock]
+    toc: list[TocEntry]
+    facts: Facts
+
+
+def _read(data: bytes, label: str, registry: Registry, limits: Limits) -> _Read:
+    layout = read_layout(data, label, registry, limits)
+    blocks, toc = segment(layout, _title_predicate([registered.record for registered in registry.regions]))
+    return _Read(layout, blocks, toc, read_facts(layout, blocks))
 
 
 def _parse(
@@ -327,15 +343,34 @@ def _parse(
     max_pages: int,
     checks: bool,
     tolerance: Decimal,
+    region_settings: bool = True,
 ) -> Document:
+    """Read, claim and build the document; with ``region_settings``, a claimed region's own
+    layout settings read it again."""
     manager = plugin_manager or default_plugin_manager()
     registry = Registry.collect(manager)
     data, label = _load(source, name, max_bytes)
-    layout = read_layout(data, label, registry, Limits(max_pages=max_pages))
-    profiles = [registered.record for registered in registry.regions]
-    blocks, toc = segment(layout, _title_predicate(profiles))
-    facts = read_facts(layout, blocks)
-    claim = detect_region(manager.hook, facts, profiles)
+    limits = Limits(max_pages=max_pages)
+    read = _read(data, label, registry, limits)
+    claim = detect_region(manager.hook, read.facts, [registered.record for registered in registry.regions])
+    own = claim.profile.settings if claim.profile is not None else None
+    if region_settings and own is not None and own != current_settings():
+        with using(own):
+            return _interpret(_read(data, label, registry, limits), claim, manager, data, label, checks, tolerance)
+    return _interpret(read, claim, manager, data, label, checks, tolerance)
+
+
+def _interpret(
+    read: _Read,
+    claim: RegionClaim,
+    manager: pluggy.PluginManager,
+    data: bytes,
+    label: str,
+    checks: bool,
+    tolerance: Decimal,
+) -> Document:
+    """The document as the claimed region reads ``read``, checked unless ``checks`` is False."""
+    layout, blocks, toc, facts = read.layout, read.blocks, read.toc, read.facts
     hooks = region_hooks(manager, claim.plugin)
     built, findings = build_tables(blocks, claim, facts.kind, hooks, toc)
     running_text = narrative(layout, blocks, toc)

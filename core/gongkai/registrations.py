@@ -15,6 +15,7 @@ import attrs
 
 from .phrases import Phrases, load_phrases
 from .schema import Region, Severity
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .layout import Layout
@@ -158,7 +159,9 @@ class RegionProfile:
     without their city. ``numbering`` maps a document kind ("final" or "budget") to the region's
     printed table numbers (``"01"`` for 公开01表) and their canonical table ids; ``titles`` maps
     printed titles peculiar to the region to canonical table ids. ``conventions`` says how the
-    region prints its tables, for renderers and test generators.
+    region prints its tables, for renderers and test generators. ``settings`` are the layout
+    thresholds the region's documents are read with (None: those in force); a document the region
+    claims is read again with them, unless the caller of :func:`gongkai.parse` chose settings.
     """
 
     name: str
@@ -169,6 +172,7 @@ class RegionProfile:
     titles: Mapping[str, str] = attrs.field(factory=dict, hash=False)
     description: str = ""
     conventions: Conventions = Conventions()
+    settings: Optional[Settings] = None
 
 
 @attrs.frozen

@@ -211,7 +211,8 @@ def plain_text(line: Line) -> Optional[str]:
 
 def _sentence(line: Line, text: str) -> bool:
     """True for a line of running text: a sentence, not a table's meta or header line."""
-    return line.kind is not LineKind.CELLS and (bool(_SENTENCE.search(text)) or len(text) > 80)
+    long = len(text) > settings.current().sentence_chars
+    return line.kind is not LineKind.CELLS and (bool(_SENTENCE.search(text)) or long)
 
 
 def _table_row(line: Line) -> bool:
@@ -367,15 +368,16 @@ class _Title:
 
 def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]) -> Optional[_Title]:
     """The table title printed at ``lines[index]`` (possibly wrapped onto the next line), or None."""
-    max_wrapped = settings.current().max_wrapped_title
+    limits = settings.current()
+    max_wrapped, reach = limits.max_wrapped_title, limits.title_reach
     line = lines[index]
     text = plain_text(line)
-    if text is None or not 2 <= len(text) <= 72:
+    if text is None or not 2 <= len(text) <= limits.max_title_line:
         return None
     title = read_title(text)
     if title is None and is_title(text):
         title = PrintedTitle(text=text)
-    following = next((other for other in lines[index + 1 : index + 4] if not other.blank), None)
+    following = next((other for other in lines[index + 1 : index + 1 + reach] if not other.blank), None)
     if title is not None:
         more = plain_text(following) if following is not None and following.kind not in _FURNITURE else None
         if more is not None and is_suffix(more):
@@ -403,7 +405,7 @@ def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]
     if title is not None:
         return _Title(title, (line, following))
     # a long title wrapped over three lines, centred one under the other
-    last = next((other for other in lines[index + 2 : index + 4] if not other.blank), None)
+    last = next((other for other in lines[index + 2 : index + 1 + reach] if not other.blank), None)
     rest = plain_text(last) if last is not None and last.kind not in _FURNITURE else None
     if last is None or rest is None or len(rest) > max_wrapped or not _centred_together(following, last):
         return None
@@ -426,7 +428,7 @@ def _centred_together(line: Line, following: Line) -> bool:
 
 def _number_above(lines: Sequence[Line], index: int) -> Optional[tuple[tuple[str, Optional[int]], Line]]:
     """The table number printed alone on the line above ``lines[index]`` and that line, if any."""
-    for other in reversed(lines[max(0, index - 3) : index]):
+    for other in reversed(lines[max(0, index - settings.current().title_reach) : index]):
         if other.blank or other.kind in _FURNITURE:
             continue
         text = plain_text(other)
@@ -440,7 +442,7 @@ def _number_before_title(lines: Sequence[Line], index: int, is_title: Callable[[
     text = plain_text(lines[index])
     if text is None or number_line(text) is None:
         return False
-    for following in range(index + 1, min(index + 4, len(lines))):
+    for following in range(index + 1, min(index + 1 + settings.current().title_reach, len(lines))):
         if not lines[following].blank and lines[following].kind not in _FURNITURE:
             return _title_at(lines, following, is_title) is not None
     return False

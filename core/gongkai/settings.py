@@ -89,6 +89,13 @@ class Settings:
     max_cell: int = _count(30, "characters", "a longer text in a line of cells is running text, not a table's")
     max_notes: int = _count(12, "lines", "at most this many lines of notes (注：…) follow a table")
     max_contents_entry: int = _count(50, "characters", "a longer line is text, not an entry of the 目录")
+    sentence_chars: int = _count(80, "characters", "a line longer than this is running text even without a 。 or ；")
+    max_title_line: int = _count(
+        72, "characters", "a longer line is no table title, even with the body's name and the year before it"
+    )
+    title_reach: int = _count(
+        3, "lines", "a title's wrapped part, or the table number printed above it, is within this many lines"
+    )
 
 
 #: The thresholds gongkai reads documents with unless told otherwise.
