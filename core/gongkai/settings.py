@@ -78,6 +78,30 @@ class Settings:
     )
     edge_lines: int = _count(2, "lines", "page furniture is among this many first and last lines of a page")
     garbled_share: float = _setting(0.5, "share", "more undecodable glyphs than this share: the text is not readable")
+    line_share: float = _setting(
+        0.5, "share", "two runs of text whose heights share more than this of the taller one's are on one line"
+    )
+    line_core: float = _setting(
+        0.25, "share", "a glyph joins a line when its middle lies at least this share of the line's height inside it"
+    )
+    below_slack: float = _setting(0.2, "sizes", "a word still counts as below another when it rises this far into it")
+    centre_slack: float = _setting(
+        0.1, "share", "a header is centred over columns when off their middle by at most a size or this share of them"
+    )
+    header_reach: float = _setting(
+        4.0, "sizes", "a header over columns reaches this far beyond its words on either side"
+    )
+    column_cover: float = _setting(
+        0.5, "share", "a word stands in a column when it overlaps more than this share of the narrower of the two"
+    )
+    rule_split_gap: float = _setting(
+        0.3, "sizes", "two words closer than a segment gap are still two cells when a rule between them is wider apart"
+    )
+    grid_overhang: float = _setting(
+        3.0, "ruling tolerances", "rules reaching this far past the outermost cross rule bound an open table's side"
+    )
+    furniture_pages: int = _count(3, "pages", "a running header or footer stands on at least this many pages")
+    furniture_share: float = _setting(1 / 3, "share", "… and on at least this share of the document's pages")
     # 2.–3. header band and rows
     max_title: int = _count(60, "characters", "a longer line is a sentence, not a table's title")
     max_wrapped_title: int = _count(

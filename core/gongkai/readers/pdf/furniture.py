@@ -70,7 +70,12 @@ def mark_furniture(pages: Sequence[tuple[Sequence[PageLine], float]]) -> list[li
         }.items():
             places.setdefault(shape, []).append(place)
     counts = {shape: _most_in_one_place(found) for shape, found in places.items()}
-    repeated = {shape for shape, count in counts.items() if count >= 3 and count * 3 >= len(pages)}
+    least = settings.current()
+    repeated = {
+        shape
+        for shape, count in counts.items()
+        if count >= least.furniture_pages and count / len(pages) >= least.furniture_share
+    }
     marked: list[list[PageLine]] = []
     for (lines, _), indexes in zip(pages, margins):
         out = list(lines)

@@ -130,18 +130,19 @@ def _covered(rules: list[_Rule], at: float, start: float, end: float) -> bool:
 
 def _grid(horizontal: list[_Rule], vertical: list[_Rule]) -> Grid:
     tolerance = settings.current().ruling_tolerance
+    overhang = settings.current().grid_overhang * tolerance
     xs = _positions([v.at for v in vertical])
     ys = _positions([h.at for h in horizontal])
     # rulings of an open table (no outer border) reach past the outermost perpendicular rule
     left, right = min(h.start for h in horizontal), max(h.end for h in horizontal)
     top, bottom = min(v.start for v in vertical), max(v.end for v in vertical)
-    if left < xs[0] - 3 * tolerance:
+    if left < xs[0] - overhang:
         xs.insert(0, left)
-    if right > xs[-1] + 3 * tolerance:
+    if right > xs[-1] + overhang:
         xs.append(right)
-    if top < ys[0] - 3 * tolerance:
+    if top < ys[0] - overhang:
         ys.insert(0, top)
-    if bottom > ys[-1] + 3 * tolerance:
+    if bottom > ys[-1] + overhang:
         ys.append(bottom)
     n_rows, n_columns = len(ys) - 1, len(xs) - 1
     parent = list(range(n_rows * n_columns))

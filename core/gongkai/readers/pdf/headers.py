@@ -55,7 +55,7 @@ def _wraps(upper: HeaderWord, lower: TextRow) -> bool:
     gap = lower.top - upper.bottom
     middle = (lower.x0 + lower.x1) / 2
     return (
-        -0.2 * lower.size <= gap < settings.current().wrap_gap * lower.size
+        -settings.current().below_slack * lower.size <= gap < settings.current().wrap_gap * lower.size
         and upper.x0 - lower.size <= middle <= upper.x1 + lower.size
     )
 
@@ -103,7 +103,11 @@ def _runs(
     for other in words:
         if other.text.isdigit():
             continue  # a 栏次 number stands under every column, grouped or not
-        if id(other) not in tops and other.top >= word.bottom - 0.2 * word.size and low < other.middle < high:
+        if (
+            id(other) not in tops
+            and other.top >= word.bottom - settings.current().below_slack * word.size
+            and low < other.middle < high
+        ):
             by_band.setdefault(band_of(other), []).append(other)
     bands = sorted(by_band)
     runs = []
@@ -116,7 +120,7 @@ def _runs(
             left = min([edges[run[0]][0]] + [other.x0 for other in under])
             right = max([edges[run[-1]][1]] + [other.x1 for other in under])
             off = abs((left + right) / 2 - word.middle)
-            if off <= max(word.size, 0.1 * (right - left)):
+            if off <= max(word.size, settings.current().centre_slack * (right - left)):
                 runs.append((off, run))
     return runs
 
@@ -126,7 +130,7 @@ def _above(upper: HeaderWord, lower: HeaderWord, within: bool) -> bool:
     if ``lower`` stands within its reach (its width, or four characters, on either side)."""
     if upper.bottom > lower.top:
         return False
-    reach = max(upper.x1 - upper.x0, 4 * upper.size)
+    reach = max(upper.x1 - upper.x0, settings.current().header_reach * upper.size)
     return not within or upper.x0 - reach <= lower.middle <= upper.x1 + reach
 
 
@@ -167,7 +171,9 @@ def _spreads(words: Sequence[HeaderWord], columns: _Columns, within: bool = Fals
         below = [
             word
             for word in words
-            if id(word) not in tops and band_of(word) in run and word.top >= head.bottom - 0.2 * head.size
+            if id(word) not in tops
+            and band_of(word) in run
+            and word.top >= head.bottom - settings.current().below_slack * head.size
         ]
         spreads.update(_spreads(below, columns, True))
     return spreads

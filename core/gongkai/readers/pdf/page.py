@@ -197,12 +197,14 @@ def _positional_header(grid: Grid, glyphs: Sequence[Glyph]) -> list[PageLine]:
     columns (:mod:`.headers`)."""
     columns = [(grid.xs[c], grid.xs[c + 1]) for c in range(len(grid.xs) - 1)]
 
+    cover = settings.current().column_cover
+
     def columns_of(word: HeaderWord) -> list[int]:
         width = word.x1 - word.x0
         covered = [
             c
             for c, (left, right) in enumerate(columns)
-            if min(right, word.x1) - max(left, word.x0) > 0.5 * min(right - left, width)
+            if min(right, word.x1) - max(left, word.x0) > cover * min(right - left, width)
         ]
         middle = word.middle
         return covered or [min(range(len(columns)), key=lambda c: abs((columns[c][0] + columns[c][1]) / 2 - middle))]
@@ -223,7 +225,9 @@ def _cut_at(row: TextRow, rules: Sequence[float]) -> list[TextRow]:
         start = 0
         for i in range(1, len(glyphs)):
             left, right = glyphs[i - 1], glyphs[i]
-            if right.x0 - left.x1 > 0.3 * right.size and any(left.x1 <= x <= right.x0 for x in rules):
+            if right.x0 - left.x1 > settings.current().rule_split_gap * right.size and any(
+                left.x1 <= x <= right.x0 for x in rules
+            ):
                 pieces.append(row_of(glyphs[start:i]))
                 start = i
         pieces.append(row_of(glyphs[start:]))

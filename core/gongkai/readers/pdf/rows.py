@@ -17,7 +17,6 @@ from .interpret import Glyph
 # An amount followed by a name (or a name by an amount) needs less: they never share a cell.
 
 # Two extents that share more than this share of the taller one's height are on one line.
-_SHARED_HEIGHT = 0.5
 
 
 def _figure_meets_word(left: Glyph, right: Glyph) -> bool:
@@ -78,8 +77,9 @@ def _middle_band(glyph: Glyph, top: float, bottom: float) -> bool:
     """True if ``glyph``'s vertical middle lies within the middle half of the line from ``top``
     to ``bottom`` (or near its middle, for a glyph much larger than the line so far)."""
     middle = (glyph.top + glyph.bottom) / 2
-    quarter = (bottom - top) / 4
-    return top + quarter <= middle <= bottom - quarter or abs(middle - (top + bottom) / 2) < glyph.size / 4
+    core = settings.current().line_core
+    inset = (bottom - top) * core
+    return top + inset <= middle <= bottom - inset or abs(middle - (top + bottom) / 2) < glyph.size * core
 
 
 def _shares_height(a: TextRow, b: TextRow) -> bool:
@@ -88,7 +88,7 @@ def _shares_height(a: TextRow, b: TextRow) -> bool:
     neighbouring lines (even a wrapped name's lines beside the amount centred between them)
     never share half their height."""
     shared = min(a.bottom, b.bottom) - max(a.top, b.top)
-    return shared > _SHARED_HEIGHT * max(a.bottom - a.top, b.bottom - b.top)
+    return shared > settings.current().line_share * max(a.bottom - a.top, b.bottom - b.top)
 
 
 def _side_by_side(a: TextRow, b: TextRow) -> bool:
