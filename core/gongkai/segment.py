@@ -22,13 +22,15 @@ from typing import Optional
 import attrs
 
 from . import settings
-from .amounts import NOT_APPLICABLE_MARKS, looks_like_amount, normalise_number_text
+from .amounts import NOT_APPLICABLE_MARKS, normalise_number_text
 from .canonical import compact, normalise_title
+from .celltext import TOTAL_LABELS, is_amount_text, is_data_cells, is_data_text, is_integer_amount
 from .codes import is_code
 from .layout import Layout, Line, LineKind
-from .titles import PrintedTitle, is_suffix, number_line, read_title, split_number
+from .titlelines import FURNITURE, number_above, number_before_title, plain_text, title_at
+from .titles import number_line
 from .toc import TocEntry, find_contents, leader_entry, line_text
-from .vocabulary import DECIMAL_AMOUNT, PART, YEAR
+from .vocabulary import PART, YEAR
 
 __all__ = [
     "TableBlock",
@@ -57,14 +59,8 @@ _META_LINE = re.compile(
     r"公开\d|单位[:：]|部门[:：]|(?:单位|部门)名称[:：]|编制(?:单位|部门)[:：]|^(?:20\d\d年度?|表|元|万元|\(?20\d\d年度?\)?)$"
 )
 _SENTENCE = re.compile(r"[。；]")
-_ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
-_TOTAL_LABELS = frozenset({"合计", "总计", "小计", "本年合计"})
 # the header over the names of a table's rows
 _NAME_HEADER = re.compile(r"(?:^|[^目])项目(?:[(（].*[)）])?$|名称|科目")
-_HEADER_WORDS = frozenset(
-    {"项目", "类", "款", "项", "栏次", "行次", "收入", "支出", "金额", "科目编码", "科目代码", "科目名称"}
-)
-_FURNITURE = (LineKind.PAGE_NUMBER, LineKind.FURNITURE)  # never part of a table or the text
 
 
 @attrs.frozen
@@ -139,74 +135,16 @@ def toc_entry(line: Line) -> Optional[TocEntry]:
     return leader_entry(line)
 
 
-def is_amount_text(text: str) -> bool:
-    """True for a printed decimal amount or a not-applicable dash (integers are ambiguous)."""
-    text = normalise_number_text(text)
-    return bool(DECIMAL_AMOUNT.match(text)) or text in NOT_APPLICABLE_MARKS
-
-
-def is_integer_amount(text: str) -> bool:
-    """True for a printed whole number that cannot be a classification code (``0``, ``12``)."""
-    text = normalise_number_text(text)
-    return text.isdigit() and not is_code(text)
-
-
-def _starts_a_row(first: str, rest: Sequence[str]) -> bool:
-    """True if a line whose first cell is ``first`` is a body row whatever else it prints: an
-    enumerated item (一、…, （一）…), or a total followed by nothing but amounts, whole ones too.
-
-    A total row prints no code after its label, so there a whole number of three, five or seven
-    digits (1000000 元) is an amount, not a code."""
-    if _ENUMERATED.match(first):
-        return True
-    return first in _TOTAL_LABELS and all(looks_like_amount(cell) for cell in rest)
-
-
-def is_data_cells(cells: Iterable[str]) -> bool:
-    """True if a delimited line is a table body row rather than a header row."""
-    filled = [compact(cell) for cell in cells if cell.strip()]
-    if not filled:
-        return False
-    if any(is_amount_text(cell) and cell not in NOT_APPLICABLE_MARKS for cell in filled):
-        return True  # an amount is never part of a header (类|款|项 may share the 合计 row)
-    if filled[0] in _HEADER_WORDS:
-        return False
-    if is_code(filled[0]) or any(is_amount_text(cell) for cell in filled):
-        return True
-    return _starts_a_row(filled[0], filled[1:])
-
-
-def is_data_text(text: str) -> bool:
-    """True if a space-aligned text line holds a table row (an amount, a code and a name, a total)."""
-    tokens = text.split()
-    if not tokens:
-        return False
-    if any(is_amount_text(token) for token in tokens):
-        return True
-    if len(tokens) >= 2 and is_code(tokens[0]) and not tokens[1].isdigit():
-        return True
-    return _starts_a_row(tokens[0], tokens[1:])
-
-
 def _total_in_header(line: Line, header: Sequence[Line]) -> bool:
     """True for a header line holding only a total word (合计, 小计) under a header over several
     amount columns: the line above prints a header at its place but no name or item header
     (项目, 科目名称), as a total row's name would stand under."""
     filled = [(position, compact(cell)) for position, cell in enumerate(line.cells) if cell.strip()]
-    if len(filled) != 1 or filled[0][1] not in _TOTAL_LABELS or not header:
+    if len(filled) != 1 or filled[0][1] not in TOTAL_LABELS or not header:
         return False
     position = filled[0][0]
     above = [compact(h.cells[position]) for h in header if h.kind is LineKind.CELLS and position < len(h.cells)]
     return any(above) and not any(_NAME_HEADER.search(text) for text in above if text)
-
-
-def plain_text(line: Line) -> Optional[str]:
-    """The text of a line that prints one thing: a text line, or a row of cells that are all one
-    text (a caption printed inside a table's frame, repeated over the cells it spans); else None."""
-    if line.kind is not LineKind.CELLS:
-        return line_text(line)
-    filled = {compact(cell) for cell in line.cells if cell.strip()}
-    return filled.pop() if len(filled) == 1 else None
 
 
 def _sentence(line: Line, text: str) -> bool:
@@ -358,96 +296,6 @@ class _Open:
         )
 
 
-@attrs.frozen
-class _Title:
-    """A title found at a line: what it says and the lines it takes (two if wrapped)."""
-
-    printed: PrintedTitle
-    lines: tuple[Line, ...]
-
-
-def _title_at(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]) -> Optional[_Title]:
-    """The table title printed at ``lines[index]`` (possibly wrapped onto the next line), or None."""
-    limits = settings.current()
-    max_wrapped, reach = limits.max_wrapped_title, limits.title_reach
-    line = lines[index]
-    text = plain_text(line)
-    if text is None or not 2 <= len(text) <= limits.max_title_line:
-        return None
-    title = read_title(text)
-    if title is None and is_title(text):
-        title = PrintedTitle(text=text)
-    following = next((other for other in lines[index + 1 : index + 1 + reach] if not other.blank), None)
-    if title is not None:
-        more = plain_text(following) if following is not None and following.kind not in _FURNITURE else None
-        if more is not None and is_suffix(more):
-            # the bracketed suffix wrapped onto a line of its own: （按功能分类）
-            joined = read_title(text + more)
-            if joined is not None and following is not None:
-                return _Title(joined, (line, following))
-        return _Title(title, (line,))
-    if number_line(text) is not None:
-        return None  # a number alone on its line is read with the title under it, not as its start
-    if following is None or following.kind in _FURNITURE:
-        return None
-    more = plain_text(following)
-    if more is None or len(more) > max_wrapped:
-        return None
-    if (
-        read_title(more) is not None
-        and split_number(text)[0] is None
-        and not (_centred_together(line, following) and not text.endswith("表"))
-    ):
-        # two titles, unless the first line starts with a table number (公开09表：…) or the two
-        # lines are one title centred over two lines (a heading over the table part ends in 表)
-        return None
-    title = read_title(text + more)
-    if title is not None:
-        return _Title(title, (line, following))
-    # a long title wrapped over three lines, centred one under the other
-    last = next((other for other in lines[index + 2 : index + 1 + reach] if not other.blank), None)
-    rest = plain_text(last) if last is not None and last.kind not in _FURNITURE else None
-    if last is None or rest is None or len(rest) > max_wrapped or not _centred_together(following, last):
-        return None
-    if not _centred_together(line, following) and len(more) < len(text):
-        return None
-    title = read_title(text + more + rest)
-    return _Title(title, (line, following, last)) if title is not None else None
-
-
-def _centred_together(line: Line, following: Line) -> bool:
-    """True if two lines of text are centred on one axis, one right below the other (a title
-    wrapped over two lines), as their boxes show; False without boxes."""
-    first, second = line.box(0), following.box(0)
-    if first is None or second is None or line.kind is LineKind.CELLS or following.kind is LineKind.CELLS:
-        return False
-    height = first[3] - first[1]
-    centre_gap = abs((first[0] + first[2]) / 2 - (second[0] + second[2]) / 2)
-    return centre_gap < height and 0 <= second[1] - first[3] < height and first[2] - first[0] > second[2] - second[0]
-
-
-def _number_above(lines: Sequence[Line], index: int) -> Optional[tuple[tuple[str, Optional[int]], Line]]:
-    """The table number printed alone on the line above ``lines[index]`` and that line, if any."""
-    for other in reversed(lines[max(0, index - settings.current().title_reach) : index]):
-        if other.blank or other.kind in _FURNITURE:
-            continue
-        text = plain_text(other)
-        number = number_line(text) if text is not None else None
-        return (number, other) if number is not None else None
-    return None
-
-
-def _number_before_title(lines: Sequence[Line], index: int, is_title: Callable[[str], bool]) -> bool:
-    """True if ``lines[index]`` is a table number alone on its line, printed above a title."""
-    text = plain_text(lines[index])
-    if text is None or number_line(text) is None:
-        return False
-    for following in range(index + 1, min(index + 1 + settings.current().title_reach, len(lines))):
-        if not lines[following].blank and lines[following].kind not in _FURNITURE:
-            return _title_at(lines, following, is_title) is not None
-    return False
-
-
 def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[TableBlock], list[TocEntry]]:
     """Cut ``layout`` into table blocks; ``is_title(text)`` says whether a line is a title that
     :func:`gongkai.titles.read_title` does not know (a region's own titles).
@@ -456,7 +304,7 @@ def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[Table
     """
     toc = find_contents(layout.lines)
     in_toc = {entry.line.number for entry in toc}
-    lines = [line for line in layout.lines if not line.blank and line.kind not in _FURNITURE]
+    lines = [line for line in layout.lines if not line.blank and line.kind not in FURNITURE]
     blocks: list[TableBlock] = []
     current: Optional[_Open] = None
     skip_to = 0
@@ -473,7 +321,7 @@ def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[Table
         if line.number in in_toc:
             close()
             continue
-        found = _title_at(lines, index, is_title)
+        found = title_at(lines, index, is_title)
         if found is not None:
             skip_to = index + len(found.lines)
             text = found.printed.text
@@ -487,13 +335,13 @@ def segment(layout: Layout, is_title: Callable[[str], bool]) -> tuple[list[Table
             number = None
             if found.printed.number is not None:
                 number = (found.printed.number, found.printed.number_value)
-            above = _number_above(lines, index) if number is None else None
+            above = number_above(lines, index) if number is None else None
             current = _Open(title=text, title_line=line, heading=None, number=number, title_lines=found.lines[1:])
             if above is not None:
                 current.number = above[0]
                 current.meta.append(above[1])
             continue
-        if _number_before_title(lines, index, is_title):
+        if number_before_title(lines, index, is_title):
             continue  # taken by the title below it
         ends = _ends_block(line, plain_text(line))
         if current is not None and (ends or not current.add(line)):
@@ -515,9 +363,7 @@ def narrative(layout: Layout, blocks: Sequence[TableBlock], toc: Sequence[TocEnt
         taken.add(block.title_line.number)
         parts = (block.title_lines, block.meta, block.header, block.body, block.notes, block.repeated)
         taken.update(line.number for part in parts for line in part)
-    return [
-        line for line in layout.lines if line.number not in taken and not line.blank and line.kind not in _FURNITURE
-    ]
+    return [line for line in layout.lines if line.number not in taken and not line.blank and line.kind not in FURNITURE]
 
 
 def most_common(values: Iterable[Optional[object]]) -> Optional[object]:

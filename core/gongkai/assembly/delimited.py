@@ -12,10 +12,10 @@ import attrs
 from .. import codes
 from ..amounts import NOT_APPLICABLE_MARKS
 from ..canonical import CanonicalTable, compact
+from ..celltext import is_amount_text, is_integer_amount
 from ..layout import Line, LineKind
 from ..registrations import HeaderCell
 from ..schema import COLUMN_BY_HEADER, COLUMN_PRINTED, Severity
-from ..segment import is_amount_text, is_integer_amount
 from ..vocabulary import LINE_NUMBER
 from .base import (
     LABEL_HEADER,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
+from ..celltext import is_amount_text
 from ..hookspecs import hookimpl
 from ..registrations import Renderer
-from ..segment import is_amount_text
 from .sheet import Grid, Heading, Paragraph, Sheet
 
 _STYLE = """

@@ -19,7 +19,7 @@ from typing import Optional
 
 import attrs
 
-from ...segment import is_data_cells
+from ...celltext import is_data_cells
 
 MAX_COLSPAN = 1000
 MAX_ROWSPAN = 65534

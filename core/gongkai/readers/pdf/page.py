@@ -18,9 +18,9 @@ import attrs
 
 from ... import settings
 from ...amounts import looks_like_amount
+from ...celltext import is_data_cells
 from ...codes import is_code
 from ...layout import Box, LineKind
-from ...segment import is_data_cells
 from .columns import LooseTable, find_tables
 from .glyphs import is_cjk, without_overprints
 from .grid import Grid, find_grids
