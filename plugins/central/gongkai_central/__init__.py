@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from typing import Optional
 
-from gongkai import Conventions, DetectionContext, Region, RegionClaim, RegionProfile, hookimpl
+from gongkai.plugin import Conventions, DetectionContext, Region, RegionClaim, RegionProfile, hookimpl
 
 _UNIVERSITY_SET = {
     "01": "summary",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from gongkai import Conventions, RegionProfile, hookimpl
+from gongkai.plugin import Conventions, RegionProfile, hookimpl, national_numbering
 
 PROFILE = RegionProfile(
     name="jiangsu",
@@ -35,20 +35,19 @@ PROFILE = RegionProfile(
         "宿迁市",
     ),
     numbering={
-        "budget": {
-            "01": "summary",
-            "02": "income",
-            "03": "expenditure",
-            "04": "fiscal_grant_summary",
-            "05": "fiscal_grant_expenditure",
-            "06": "fiscal_grant_basic_economic",
-            "07": "general_budget_expenditure",
-            "08": "basic_expenditure_economic",
-            "09": "three_public",
-            "10": "government_fund",
-            "11": "operating_expenses",
-            "12": "procurement",
-        }
+        "budget": national_numbering(
+            "budget",
+            {
+                "05": "fiscal_grant_expenditure",
+                "06": "fiscal_grant_basic_economic",
+                "07": "general_budget_expenditure",
+                "08": "basic_expenditure_economic",
+                "09": "three_public",
+                "10": "government_fund",
+                "11": "operating_expenses",
+                "12": "procurement",
+            },
+        ),
     },
     description="江苏省: 预算 公开01–12 (财政拨款 and 一般公共预算 tables, 三公·会议费·培训费, 机关运行经费, 政府采购)",
     conventions=Conventions(thousands=True, zero="", economic_groups=1),
