@@ -3,15 +3,13 @@ body row rather than its header (the readers, segmentation and the table builder
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from .amounts import NOT_APPLICABLE_MARKS, looks_like_amount, normalise_number_text
 from .canonical import compact
 from .codes import is_code
-from .vocabulary import DECIMAL_AMOUNT
+from .vocabulary import DECIMAL_AMOUNT, LEVEL_ONE, LEVEL_TWO
 
-ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）])")
 TOTAL_LABELS = frozenset({"合计", "总计", "小计", "本年合计"})
 #: Words that print only in a table's header.
 HEADER_WORDS = frozenset(
@@ -37,7 +35,7 @@ def _starts_a_row(first: str, rest: Sequence[str]) -> bool:
 
     A total row prints no code after its label, so there a whole number of three, five or seven
     digits (1000000 元) is an amount, not a code."""
-    if ENUMERATED.match(first):
+    if LEVEL_ONE.match(first) or LEVEL_TWO.match(first):
         return True
     return first in TOTAL_LABELS and all(looks_like_amount(cell) for cell in rest)
 

@@ -38,10 +38,10 @@ LINE_NUMBER = re.compile(r"^\d{1,3}$")
 
 # -- ordinals and headings ------------------------------------------------------------------------------
 
-#: A leading ordinal: 一、 （一） (1) 1. 1、 1．（never the start of a decimal such as 1.5).
-ORDINAL = re.compile(
-    rf"^(?:{COUNTING}+[、.．]|[（(][一二三四五六七八九十\d]{{1,3}}[)）][、.．]?|\d{{1,2}}[、.．](?!\d))"
-)
+#: The words of an ordinal: 一、 （一） (1) 1. 1、 1．(never the start of a decimal such as 1.5).
+ORDINAL_WORDS = rf"{COUNTING}+[、.．]|[（(][一二三四五六七八九十\d]{{1,3}}[)）][、.．]?|\d{{1,2}}[、.．](?!\d)"
+#: A leading ordinal.
+ORDINAL = re.compile(rf"^(?:{ORDINAL_WORDS})")
 #: A level-one section heading's ordinal: 一、 二.
 LEVEL_ONE = re.compile(rf"^{COUNTING}+[、.．]")
 #: A level-two section heading's ordinal: （一） (二).

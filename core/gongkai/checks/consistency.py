@@ -28,6 +28,7 @@ from ..hookspecs import hookimpl
 from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Severity, Table
 from ..specfiles import spec_text
+from ..vocabulary import ORDINAL
 from .compare import not_checked, row_name, table_name
 from .labels import plain
 
@@ -216,7 +217,6 @@ def _is_empty(table: Table) -> bool:
 
 
 # an item of the 情况说明 starts a paragraph: 十、…, （二）…, 3．…
-_ITEM = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])")
 
 
 def _paragraphs(document: Document) -> list[str]:
@@ -224,7 +224,7 @@ def _paragraphs(document: Document) -> list[str]:
     paragraphs: list[str] = []
     for line in document.narrative:
         text = "".join(line.text.split())
-        if not paragraphs or _ITEM.match(text):
+        if not paragraphs or ORDINAL.match(text):
             paragraphs.append(text)
         else:
             paragraphs[-1] += text

@@ -7,12 +7,10 @@ from collections.abc import Iterator, Sequence
 from typing import Optional
 
 from ..schema import Row, Table
-from ..vocabulary import LEVEL_ONE
+from ..vocabulary import LEVEL_ONE, ORDINAL_WORDS
 
 # 一、 （一） (1) 1. 1、 其中： — numbering and lead-ins printed before a row's name
-_NUMBERING = re.compile(
-    r"^(?:其中[:：]?|[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))+"
-)
+_NUMBERING = re.compile(rf"^(?:其中[:：]?|{ORDINAL_WORDS})+")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "：": ":"})
 
 

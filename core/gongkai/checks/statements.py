@@ -24,7 +24,7 @@ import attrs
 
 from ..phrases import Phrases, load_phrases
 from ..schema import Document, Provenance, TextLine
-from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, PART
+from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, ORDINAL, PART
 from .labels import plain
 from .numbers import AMOUNT, NUMBER, half_unit, read_number
 
@@ -40,7 +40,6 @@ OPERATING = "operating"  # 机关运行经费
 GOVERNMENT_FUND = "government_fund"  # 政府性基金预算财政拨款支出决算情况
 STATE_CAPITAL = "state_capital"  # 国有资本经营预算财政拨款支出决算情况
 
-_ITEM = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[一二三四五六七八九十]+[、.．])")
 _HEADING_MAX = 50  # a longer numbered line is a paragraph, not a heading
 _NOT_A_YEAR = re.compile(r"\d(?!\d*年)")
 _LINE_GAP = 4  # more lines than this between two narrative lines: something (a table) stood between them
@@ -233,7 +232,7 @@ def _paragraphs(narrative: Sequence[TextLine], phrases: Phrases) -> Iterator[Par
 def _starts_paragraph(previous: TextLine, line: TextLine) -> bool:
     if previous.text.rstrip().endswith(("。", "！", "？", "!", "?")):
         return True
-    if _ITEM.match("".join(line.text.split())):
+    if ORDINAL.match("".join(line.text.split())):
         return True
     before, after = previous.provenance.line, line.provenance.line
     if _runs_on(previous, line):
