@@ -18,7 +18,8 @@ from .checks.engine import DEFAULT_TOLERANCE, check
 from .dispatch import RegionHooks, region_hooks
 from .errors import InputError, LimitError, NotADisclosureError
 from .identify import as_printed, by_contents, identification
-from .layout import Layout, Line
+from .inventory import contents_of, missing_from, unread_of
+from .layout import Layout
 from .manager import Registry, default_plugin_manager
 from .metadata import Facts, document_unit, read_facts
 from .readers.decoding import is_blank
@@ -34,19 +35,13 @@ from .registrations import (
     RegionProfile,
 )
 from .schema import (
-    BY_NUMBER,
-    BY_TITLE,
-    BY_TITLE_VARIANT,
-    ContentsEntry,
     Document,
     Finding,
     Identification,
-    MissingTable,
     Provenance,
     Severity,
     Table,
     TextLine,
-    UnreadTable,
 )
 from .segment import TableBlock, TocEntry, narrative, segment
 from .settings import Settings, using
@@ -201,96 +196,6 @@ def build_tables(
     return tables, findings
 
 
-def _named(
-    title: str, line: Line, claim: RegionClaim, kind: Optional[str], hook: RegionHooks
-) -> Optional[Identification]:
-    """Which table a title printed alone on ``line`` (a 目录 entry, a line of text) names, if any."""
-    block = TableBlock(title=title, title_line=line)
-    return identification(hook.gongkai_identify_table(block=block, region=claim, kind=kind))
-
-
-def _contents(
-    toc: Sequence[TocEntry], claim: RegionClaim, kind: Optional[str], hook: RegionHooks
-) -> list[ContentsEntry]:
-    """The 目录's entries, each with the standard table its title names: by the title's words, so
-    that the number printed with them is the entry's claim about the table, not what names it
-    (by the whole entry only where the words name nothing)."""
-    spec = load_spec()
-    contents = []
-    for entry in toc:
-        found = _named(entry.words, entry.line, claim, kind, hook) if entry.words else None
-        if found is None and entry.words != entry.title:
-            found = _named(entry.title, entry.line, claim, kind, hook)
-        contents.append(
-            ContentsEntry(
-                title=entry.words or entry.title,
-                number=entry.number if entry.words else None,
-                number_value=entry.number_value if entry.words else None,
-                page=entry.page,
-                table=spec.standard(found.table) if found is not None else None,
-                provenance=Provenance(page=entry.line.page, line=entry.line.number, bbox=entry.line.box(0)),
-            )
-        )
-    return contents
-
-
-def _missing(
-    contents: Sequence[ContentsEntry], tables: Sequence[Table], unread: Sequence[UnreadTable]
-) -> list[MissingTable]:
-    """Tables the 目录 lists that the body neither prints as read tables nor names unread."""
-    spec = load_spec()
-    present = {spec.standard(table.id) for table in tables} | {table.table for table in unread}
-    missing: list[MissingTable] = []
-    for entry in contents:
-        table_id = entry.table
-        if table_id is not None and table_id not in present and table_id not in {m.table for m in missing}:
-            provenance = Provenance(entry.provenance.page, entry.provenance.line)
-            missing.append(MissingTable(title=entry.printed, table=table_id, provenance=provenance))
-    return missing
-
-
-_EXACTLY = frozenset({BY_TITLE, BY_NUMBER})
-_READ_OFF_THE_PAGE = _EXACTLY | {BY_TITLE_VARIANT}
-
-
-def _unread(
-    lines: Sequence[Line],
-    blocks: Sequence[TableBlock],
-    built: Sequence[Table],
-    claim: RegionClaim,
-    kind: Optional[str],
-    hook: RegionHooks,
-) -> tuple[list[Table], list[UnreadTable]]:
-    """The tables read, and the standard tables whose title the document prints but which were not
-    read: a title over nothing read (no column, no row, no note: a picture, a layout not
-    understood), or a line of the running text or the title of a block no plugin identified that
-    names a table by its printed title or number while no table of that kind was read."""
-    spec = load_spec()
-    tables = [table for table in built if table.rows or table.columns or table.notes]
-    unread = [
-        UnreadTable(title=table.title, table=table.id, provenance=table.provenance)
-        for table in built
-        if table not in tables
-    ]
-    present = {spec.standard(table.id) for table in built}
-    titled = {table.provenance.line for table in built}
-    limit = current_settings().max_title
-    # a line of running text names a table only by its exact title or number; the words of a
-    # title variant are also those of a sentence about the table (详见单位的项目绩效目标表)
-    candidates = [(line, _EXACTLY) for line in lines if len(line.text.strip()) <= limit]
-    candidates += [(block.title_line, _READ_OFF_THE_PAGE) for block in blocks if block.title_line.number not in titled]
-    for line, trusted in sorted(candidates, key=lambda candidate: candidate[0].number):
-        found = _named(line.text.strip(), line, claim, kind, hook)
-        if found is None or found.by not in trusted:
-            continue
-        table_id = spec.standard(found.table)
-        if table_id not in present and table_id not in {u.table for u in unread}:
-            unread.append(
-                UnreadTable(title=line.text.strip(), table=table_id, provenance=Provenance(line.page, line.number))
-            )
-    return tables, unread
-
-
 def parse(
     source: Source,
     *,
@@ -374,13 +279,13 @@ def _interpret(
     hooks = region_hooks(manager, claim.plugin)
     built, findings = build_tables(blocks, claim, facts.kind, hooks, toc)
     running_text = narrative(layout, blocks, toc)
-    tables, unread = _unread(running_text, blocks, built, claim, facts.kind, hooks)
+    tables, unread = unread_of(running_text, blocks, built, claim, facts.kind, hooks)
     if not tables and not unread and not facts.disclosure:
         raise NotADisclosureError(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"
         )
     used = [block for block in blocks if any(table.provenance.line == block.title_line.number for table in tables)]
-    contents = _contents(toc, claim, facts.kind, hooks)
+    contents = contents_of(toc, claim, facts.kind, hooks)
     document = Document(
         source=label,
         format=layout.format,
@@ -393,7 +298,7 @@ def _interpret(
         scope=facts.scope,
         unit=document_unit(used),
         tables=tuple(tables),
-        missing=tuple(_missing(contents, tables, unread)),
+        missing=tuple(missing_from(contents, tables, unread)),
         unread=tuple(unread),
         findings=tuple(findings),
         narrative=tuple(

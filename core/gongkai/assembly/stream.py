@@ -7,17 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Optional
 
-from .. import codes
-from ..amounts import normalise_number_text
-from ..canonical import CanonicalTable, compact, normalise_header
-from ..layout import Line, LineKind
+from ..canonical import CanonicalTable, normalise_header
+from ..layout import Line
 from ..registrations import HeaderCell
 from ..schema import Severity
-from ..segment import is_amount_text, line_text
-from ..vocabulary import LINE_NUMBER
+from ..toc import line_text
 from .base import BuilderBase, Draft, Group, Slot
-
-_LEADING_HEADER_TOKENS = frozenset({"类", "款", "项", "栏次"})
+from .tokens import TokenStream
 
 
 class StreamBuilder(BuilderBase):
@@ -73,102 +69,32 @@ class StreamBuilder(BuilderBase):
 
     def _stream_drafts(self, groups: list[Group]) -> list[Draft]:
         """Read the body as a token stream; a name may wrap over lines, a line may skip groups."""
-        drafts: list[Draft] = []
         repeated = self.canonical.repeated_groups or len(groups) == 1
-        current: Optional[Draft] = None
-        group_index = 0
-        started_on_line = 0
-        first = True
+        return TokenStream(groups, repeated, self._place_amounts).read(self.block.body)
 
-        def finish() -> None:
-            nonlocal current, group_index
-            if current is None:
-                return
-            slots = groups[0 if repeated else group_index].of("amount")
-            count = len(current.cells)
-            aligned_left = bool(current.label or current.code_parts)
-            placed = slots[:count] if aligned_left else slots[len(slots) - count :]
-            if 0 < count < len(slots):
-                self._finding(
-                    "parse.short-row",
-                    f"{self.block.title} 第{current.line.number}行：{count}个金额少于{len(slots)}栏，"
-                    f"按{'左' if aligned_left else '右'}对齐读取",
-                    current.line,
-                    Severity.INFO,
-                )
-            if count > len(slots):
-                self.unread_cells += count - len(slots)
-                self._finding(
-                    "parse.unread-amounts",
-                    f"{self.block.title} 第{current.line.number}行：{count}个金额多于表头能识别的{len(slots)}栏，"
-                    f"多出的金额未读取",
-                    current.line,
-                )
-            current.cells = [(slot, raw, line) for slot, (_, raw, line) in zip(placed, current.cells)]
-            if not current.empty:
-                drafts.append(current)
-            current = None
-            if not repeated:
-                group_index = (group_index + 1) % len(groups)
-
-        for line in self.block.body:
-            if line.kind is LineKind.PAGE_NUMBER:
-                continue
-            tokens = line.text.split()
-            if first:
-                while tokens and tokens[0] in _LEADING_HEADER_TOKENS:
-                    tokens.pop(0)
-                first = False
-            if not tokens:
-                continue
-            at_row_start = current is None
-            indented = len(line.text) - len(line.text.lstrip()) >= 2
-            if at_row_start and not repeated:
-                group_index = 1 if indented and len(groups) > 1 and _groups_on_line(tokens) < len(groups) else 0
-            if current is None:
-                started_on_line = 1 if indented and repeated else 0
-            else:
-                # the line goes on with a row begun above (a wrapped name): the rows it starts
-                # stand to the right of that one
-                started_on_line = current.group + 1
-            for token in tokens:
-                slots = groups[0 if repeated else group_index].of("amount")
-                amount = is_amount_text(token) or (
-                    current is not None
-                    and bool(current.label or current.code_parts)
-                    and normalise_number_text(token).isdigit()
-                    and not codes.is_code(token)
-                )
-                if current is not None and amount:
-                    if (
-                        current.line_number is None
-                        and groups[0 if repeated else group_index].of("line_number")
-                        and not current.cells
-                        and LINE_NUMBER.match(token)
-                    ):
-                        current.line_number = token
-                        continue
-                    current.cells.append((Slot(-1, "amount"), token, line))
-                    if len(current.cells) >= len(slots):
-                        finish()
-                    continue
-                if current is None and amount:
-                    current = Draft(group=group_index if not repeated else started_on_line, line=line)
-                    current.cells.append((Slot(-1, "amount"), token, line))
-                    if len(current.cells) >= len(slots):
-                        finish()
-                    continue
-                if current is not None and current.cells:
-                    finish()
-                if current is None:
-                    current = Draft(group=group_index if not repeated else started_on_line, line=line)
-                    started_on_line += 1
-                    if codes.is_code(token):
-                        current.code_parts = [token]
-                        continue
-                current.label += compact(token)
-        finish()
-        return drafts
+    def _place_amounts(self, draft: Draft, slots: Sequence[Slot]) -> None:
+        """Put ``draft``'s amounts in ``slots``: from the left after a name or code, else from the
+        right; a row of fewer amounts than columns is reported, one of more loses the extra."""
+        count = len(draft.cells)
+        aligned_left = bool(draft.label or draft.code_parts)
+        placed = slots[:count] if aligned_left else slots[len(slots) - count :]
+        if 0 < count < len(slots):
+            self._finding(
+                "parse.short-row",
+                f"{self.block.title} 第{draft.line.number}行：{count}个金额少于{len(slots)}栏，"
+                f"按{'左' if aligned_left else '右'}对齐读取",
+                draft.line,
+                Severity.INFO,
+            )
+        if count > len(slots):
+            self.unread_cells += count - len(slots)
+            self._finding(
+                "parse.unread-amounts",
+                f"{self.block.title} 第{draft.line.number}行：{count}个金额多于表头能识别的{len(slots)}栏，"
+                f"多出的金额未读取",
+                draft.line,
+            )
+        draft.cells = [(slot, raw, line) for slot, (_, raw, line) in zip(placed, draft.cells)]
 
 
 def _group_words_line(
@@ -226,17 +152,6 @@ def _is_alias(canonical: CanonicalTable, column: str, path: tuple[str, ...]) -> 
 def _several_groups(tokens: list[str], canonical: CanonicalTable) -> bool:
     """True if the header prints the table's first (amount) column more than once."""
     return sum(1 for token in tokens if canonical.columns[0].match((token,))) > 1
-
-
-def _groups_on_line(tokens: list[str]) -> int:
-    """How many groups a line of tokens starts (a name or code after an amount starts one)."""
-    count, previous_amount = 0, True
-    for token in tokens:
-        amount = is_amount_text(token)
-        if not amount and previous_amount:
-            count += 1
-        previous_amount = amount
-    return count
 
 
 def _scan_aliases(text: str, canonical: CanonicalTable) -> list[str]:

@@ -1,0 +1,70 @@
+"""The ``gongkai`` command line: ``parse``, ``check``, ``render`` and ``plugins``; also ``python -m gongkai``.
+
+Its arguments are in :mod:`~gongkai.cli.arguments`, the subcommands in
+:mod:`~gongkai.cli.commands`, reading the files in :mod:`~gongkai.cli.batch` and writing the
+output in :mod:`~gongkai.cli.output`; the exit codes in :mod:`~gongkai.cli.exits`.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import Optional
+
+from ..errors import PluginError
+from ..manager import Registry, default_plugin_manager
+from ..rendering import NATIONAL
+from .arguments import CHECK_FORMATS, parser
+from .commands import check_command, parse_command, plugins_command, render_command
+from .exits import EXIT_BROKEN_PLUGIN, EXIT_CODES, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from .output import error
+
+__all__ = ["CHECK_FORMATS", "EXIT_CODES", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
+
+
+def _quiet_libraries() -> None:
+    """Keep the PDF library's log messages about damaged files off stderr: the command line says
+    what is wrong with a file in its one line."""
+    logger = logging.getLogger("pdfminer")
+    logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run the command line with ``argv`` (default: sys.argv[1:]); returns the exit code."""
+    _quiet_libraries()
+    try:
+        registry = Registry.collect(default_plugin_manager())
+    except PluginError as failure:
+        error(f"broken plugin: {failure}")
+        return EXIT_BROKEN_PLUGIN
+    args = parser(
+        [e.record.name for e in registry.exporters],
+        [e.record.name for e in registry.renderers],
+        [NATIONAL.name] + [e.record.name for e in registry.regions],
+    ).parse_args(argv)
+    try:
+        if args.command == "parse":
+            return parse_command(args, registry)
+        if args.command == "check":
+            return check_command(args)
+        if args.command == "render":
+            return render_command(args, registry)
+        return plugins_command(registry, sys.stdout)
+    except BrokenPipeError:
+        # the reader of our output went away (``| head``): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def run() -> None:
+    """Console-script entry point: output is UTF-8 whatever the locale, as the CSV and JSON contracts say."""
+    if isinstance(sys.stdout, io.TextIOWrapper):
+        sys.stdout.reconfigure(encoding="utf-8")
+    sys.exit(main())

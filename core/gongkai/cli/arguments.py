@@ -1,0 +1,161 @@
+"""The command line's arguments: one subcommand each for ``parse``, ``check``, ``render`` and
+``plugins``, their options, and the exit codes in the help."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+from typing import TypeAlias
+
+from .. import __version__
+from ..checks.engine import DEFAULT_TOLERANCE
+from ..pipeline import DEFAULT_MAX_BYTES
+from ..registrations import DEFAULT_MAX_PAGES
+from ..schema import Severity
+from .exits import EXIT_CODES
+
+CHECK_FORMATS = ("text", "json", "csv")
+_Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+
+def parser(
+    formats: Sequence[str], renderers: Sequence[str] = (), regions: Sequence[str] = ()
+) -> argparse.ArgumentParser:
+    """The parser of ``gongkai``'s arguments, offering the installed exporters' ``formats``, the
+    renderers' names and the ``regions`` whose conventions a document may be rendered in."""
+    top = argparse.ArgumentParser(
+        prog="gongkai",
+        description="Chinese government budget and final-accounts disclosures (部门预算/决算公开) as exact data.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"gongkai {__version__}")
+    commands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_parse(commands, formats)
+    _add_check(commands)
+    _add_render(commands, renderers, regions)
+    commands.add_parser(
+        "plugins",
+        help="list installed readers, renderers, exporters, checks and regions and where they come from",
+        description="List installed readers, renderers, exporters, checks and regions, with the plugin and "
+        "distribution of each.",
+    )
+    return top
+
+
+def _add_parse(commands: _Commands, formats: Sequence[str]) -> None:
+    command = commands.add_parser(
+        "parse",
+        help="parse disclosures into JSON or tidy CSV",
+        description="Parse disclosures (PDF, text, markdown) into JSON (with the checks' findings) or the tidy CSV of "
+        "every amount.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(command)
+    _add_batch_options(command)
+    command.add_argument("--format", "-f", choices=formats, default="json", help="output format (default: json)")
+
+
+def _add_check(commands: _Commands) -> None:
+    command = commands.add_parser(
+        "check",
+        help="check disclosures for figures that disagree with each other",
+        description="Check disclosures: accounting identities within and across tables, text against tables, "
+        "consistency and completeness. Prints a report grouped by table, or the findings as JSON or CSV.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(command)
+    _add_batch_options(command)
+    command.add_argument("--format", "-f", choices=CHECK_FORMATS, default="text", help="report format (default: text)")
+    command.add_argument(
+        "--severity",
+        choices=[s.value for s in Severity],
+        default="info",
+        help="the least severe findings the text report shows (default: info, all)",
+    )
+
+
+def _add_render(commands: _Commands, renderers: Sequence[str], regions: Sequence[str]) -> None:
+    command = commands.add_parser(
+        "render",
+        help="print a disclosure again as HTML, PDF, markdown or text",
+        description="Parse a disclosure and print it again in another format, in its own region's conventions or "
+        "another region's (table numbering and titles, 行次/栏次, 类/款/项 columns). Printed amounts are kept as "
+        "printed. Converts a PDF disclosure into clean HTML or markdown, for instance.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_input_options(command)
+    command.add_argument("--to", "-t", choices=renderers, default="html", help="output format (default: html)")
+    command.add_argument(
+        "--region",
+        choices=regions,
+        metavar="REGION",
+        help=f"the region whose conventions to follow (default: the document's own); one of: {', '.join(regions)}",
+    )
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("files", nargs="*", metavar="FILE", help="disclosure files")
+    command.add_argument("--sample", action="store_true", help="also take the sample disclosure shipped with gongkai")
+    command.add_argument("--output", "-o", metavar="OUT", help="write to OUT instead of standard output")
+    command.add_argument(
+        "--max-size",
+        type=float,
+        default=DEFAULT_MAX_BYTES / 1048576,
+        metavar="MIB",
+        help=f"refuse files larger than this many MiB (default: {DEFAULT_MAX_BYTES // 1048576})",
+    )
+    command.add_argument(
+        "--max-pages",
+        type=int,
+        default=DEFAULT_MAX_PAGES,
+        metavar="N",
+        help=f"refuse documents of more than N pages (default: {DEFAULT_MAX_PAGES})",
+    )
+    command.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=0,
+        metavar="N",
+        help="parse N files at once (default: one per CPU core when there are 4 files or more)",
+    )
+    command.add_argument(
+        "--tolerance",
+        type=_tolerance,
+        default=DEFAULT_TOLERANCE,
+        metavar="AMOUNT",
+        help=(
+            "rounding difference allowed per addend, in the document's unit (default: 0.01, 万元尾数误差, "
+            "or one unit of the last printed digit where amounts are printed coarser); 0: exact sums"
+        ),
+    )
+
+
+def _add_batch_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--together",
+        action="store_true",
+        help="the FILEs are one disclosure published as several files (its 情况说明 in one, its tables in "
+        "another): read and check them as one document",
+    )
+    command.add_argument(
+        "--summary",
+        action="store_true",
+        help="print one line per document (kind, required tables recognised, cells, findings by severity) "
+        "instead of the output; with -o, the output goes to OUT and the lines to standard output",
+    )
+
+
+def _tolerance(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite() or value < 0:
+        raise argparse.ArgumentTypeError(f"must be a number of 0 or more: {text!r}")
+    return value

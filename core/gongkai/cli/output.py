@@ -1,0 +1,93 @@
+"""Where the command line's output goes: standard output or a file written whole or not at all,
+the summary lines of ``--summary``, and the one line on stderr for each failure."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Optional, TextIO
+
+from ..errors import OutputError
+from ..schema import Document
+from ..summary import summary_line
+
+
+def error(message: str) -> None:
+    """Print ``message`` on stderr as the one line of a failure."""
+    print(f"gongkai: {message}", file=sys.stderr)
+
+
+def write(content: str | bytes, output: Optional[str]) -> None:
+    """Write all of ``content`` or nothing: a file is replaced only once it is complete."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if output is None:
+        stream = getattr(sys.stdout, "buffer", None)
+        if stream is None:  # a text-only stream (a test's StringIO)
+            sys.stdout.write(data.decode("utf-8"))
+            return
+        sys.stdout.flush()
+        stream.write(data)
+        stream.flush()
+        return
+    target = Path(output)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+        # mkstemp makes the file private (0600); the output gets the mode any new file would get
+        os.chmod(temporary, _existing_mode(target) or 0o666 & ~_umask())
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except OSError as failure:
+        if "temporary" in locals() and os.path.exists(temporary):
+            os.unlink(temporary)
+        raise OutputError(output, f"cannot write the output ({failure.strerror or failure})") from None
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _existing_mode(path: Path) -> int:
+    """The permission bits of ``path`` if it is a file that exists, else 0."""
+    try:
+        return path.stat().st_mode & 0o7777 if path.is_file() else 0
+    except OSError:
+        return 0
+
+
+def summaries(documents: Sequence[Document], stream: TextIO) -> None:
+    """One summary line per document on ``stream``."""
+    for document in documents:
+        print(summary_line(document), file=stream)
+
+
+def emit_output(
+    write_to: Callable[[TextIO], None], args: argparse.Namespace, documents: Sequence[Document], status: int
+) -> int:
+    """Write the command's output; with ``--summary``, the summary lines on stdout instead (and
+    the output too when ``-o`` names a file)."""
+    if not args.summary:
+        return emit(write_to, args.output, status)
+    if args.output is not None:
+        status = emit(write_to, args.output, status)
+    return emit(lambda stream: summaries(documents, stream), None, status)
+
+
+def emit(write_to: Callable[[TextIO], None], output: Optional[str], status: int) -> int:
+    """Write what ``write_to`` prints to ``output`` (None: stdout); the exit code ``status``, or
+    the output error's if ``status`` is 0 and the output cannot be written."""
+    buffer = io.StringIO()
+    write_to(buffer)
+    try:
+        write(buffer.getvalue(), output)
+    except OutputError as failure:
+        error(str(failure))
+        return status or failure.exit_code
+    return status
