@@ -80,8 +80,9 @@ def _types() -> list[str]:
         value = getattr(plugin, name)
         if isinstance(value, str):
             first = f"the constant {value!r}"
-        else:  # a class, a function, or an instance such as the hookimpl marker (its class says what)
-            doc = inspect.getdoc(value if inspect.isclass(value) or inspect.isfunction(value) else type(value))
+        else:  # a class, a (cached) function, or an instance such as the hookimpl marker (its class says what)
+            own = inspect.isclass(value) or inspect.isfunction(inspect.unwrap(value))
+            doc = inspect.getdoc(value if own else type(value))
             first = (doc or "").split("\n\n")[0].replace("\n", " ")
         lines.append(f"| `{name}` | {_cell(first)} |")
     return lines + [""]

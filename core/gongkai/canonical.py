@@ -30,7 +30,14 @@ def normalise_title(text: str) -> str:
 
 
 def normalise_header(text: str) -> str:
-    """A printed header cell reduced for matching: no spaces, quotes, or "其中：" prefix."""
+    """A printed header cell reduced for matching: no spaces, quotes, or "其中：" prefix.
+
+    Example::
+
+        >>> from gongkai.plugin import normalise_header
+        >>> normalise_header("其中： 基本 支出（人员）")
+        '基本支出(人员)'
+    """
     header = compact(text).translate(_QUOTES)
     header = re.sub(r"^其中[:：]", "", header)
     return header.replace("（", "(").replace("）", ")")
@@ -38,7 +45,15 @@ def normalise_header(text: str) -> str:
 
 @attrs.frozen
 class CanonicalColumn:
-    """A canonical column: its id, canonical label and the printed header paths that mean it."""
+    """A canonical column: its id, canonical label and the printed header paths that mean it.
+
+    Example::
+
+        >>> from gongkai.plugin import CanonicalColumn
+        >>> basic = CanonicalColumn(id="basic", label="基本支出", aliases=(("基本支出",), ("本年支出", "基本")))
+        >>> basic.match(("本年支出", "基本")), basic.match(("基本支", "出")), basic.match(("项目支出",))
+        (2, 1, 0)
+    """
 
     id: str
     label: str
@@ -63,7 +78,16 @@ class CanonicalColumn:
 
 @attrs.frozen
 class CanonicalTable:
-    """A standard table of the national disclosure set."""
+    """A standard table of the national disclosure set.
+
+    Example::
+
+        >>> from gongkai.plugin import HeaderCell, load_spec
+        >>> expenditure = load_spec().table("expenditure")
+        >>> header = HeaderCell(path=("本年支出", "其中：基本支出"))
+        >>> expenditure.name, expenditure.match_column(header.path), expenditure.column("basic").label
+        ('支出表', 'basic', '基本支出')
+    """
 
     id: str
     name: str
@@ -152,7 +176,15 @@ def _alias(value: object) -> tuple[str, ...]:
 
 @functools.cache
 def load_spec() -> Spec:
-    """Load ``spec/tables.toml`` shipped with the package."""
+    """Load ``spec/tables.toml`` shipped with the package.
+
+    Example::
+
+        >>> from gongkai.plugin import load_spec
+        >>> spec = load_spec()
+        >>> spec.table("three_public").name, spec.by_title("2023年度 支出决算表")
+        ('“三公”经费支出表', 'expenditure')
+    """
     raw = parse_toml(spec_text("tables.toml"))
     by_id = {entry["id"]: entry for entry in raw["table"]}
     tables = []
@@ -190,6 +222,15 @@ def load_spec() -> Spec:
 def national_numbering(kind: str, changes: Mapping[str, str] = MappingProxyType({})) -> dict[str, str]:
     """The national 公开NN numbering of a ``kind`` ("final" or "budget") document's tables (01 收入支出
     总表 … 09 国有资本经营预算财政拨款支出表, the order of ``[sets]`` in ``spec/tables.toml``), with a
-    region's ``changes`` laid over it: ``national_numbering("final", {"07": "government_fund"})``."""
+    region's ``changes`` laid over it: ``national_numbering("final", {"07": "government_fund"})``.
+
+    Example::
+
+        >>> from gongkai.plugin import national_numbering
+        >>> national_numbering("final")["03"]
+        'expenditure'
+        >>> national_numbering("final", {"07": "government_fund", "08": "three_public"})["07"]
+        'government_fund'
+    """
     numbering = {f"{index:02d}": table for index, table in enumerate(load_spec().sets[kind], start=1)}
     return {**numbering, **changes}

@@ -15,7 +15,14 @@ Box = tuple[float, float, float, float]
 
 
 class LineKind(str, enum.Enum):
-    """What a reader knows about a line."""
+    """What a reader knows about a line.
+
+    Example::
+
+        >>> from gongkai.plugin import LineKind
+        >>> LineKind("cells") is LineKind.CELLS, LineKind.HEADING.value
+        (True, 'heading')
+    """
 
     TEXT = "text"  # running text, or a table line whose columns are separated only by spaces
     CELLS = "cells"  # a table line whose cells the format delimits (tabs, pipes, <td>)
@@ -30,6 +37,13 @@ class Line:
 
     ``boxes`` is empty, or holds the printed box of each cell (x0, top, x1, bottom in points from
     the page's top left) for formats that have geometry.
+
+    Example::
+
+        >>> from gongkai.plugin import Line, LineKind
+        >>> line = Line(number=12, kind=LineKind.CELLS, cells=("201", " 一般公共服务支出 ", ""), page=2)
+        >>> line.filled, line.blank, line.box(0)
+        (['201', '一般公共服务支出'], False, None)
     """
 
     number: int
@@ -60,7 +74,16 @@ class Line:
 
 @attrs.frozen
 class Layout:
-    """A document as a reader saw it: its format, its lines, and how many pages it has."""
+    """A document as a reader saw it: its format, its lines, and how many pages it has.
+
+    Example::
+
+        >>> from gongkai.plugin import Layout, Line, LineKind
+        >>> title = Line(number=1, kind=LineKind.HEADING, cells=("2023年部门决算",))
+        >>> layout = Layout(source="a.md", format="markdown", lines=(title,))
+        >>> [line.text for line in layout.lines], layout.pages
+        (['2023年部门决算'], None)
+    """
 
     source: str
     format: str

@@ -20,7 +20,16 @@ from .specfiles import parse_toml, spec_text
 @attrs.frozen
 class Ref:
     """Where a quantity is printed: a table, a row (a label pattern or ``code:CODE``) in a
-    side-by-side group, and a column."""
+    side-by-side group, and a column.
+
+    Example::
+
+        >>> from gongkai.plugin import Ref
+        >>> Ref(table="three_public", row="公务接待费", column="final")
+        Ref(table='three_public', row='公务接待费', column='final', group=None)
+        >>> Ref(table="expenditure", row="code:201", column="total").row
+        'code:201'
+    """
 
     table: str
     row: str
@@ -32,7 +41,17 @@ class Ref:
 class Restate:
     """Words (a regular expression matched in full) that, in a section of one of ``scopes``,
     name quantities the tables print: ``cells`` holds, per quantity, its places in order of
-    preference."""
+    preference.
+
+    Example::
+
+        >>> import re
+        >>> from gongkai.plugin import Ref, Restate
+        >>> places = (Ref(table="three_public", row="公务接待费", column="final"),)
+        >>> restate = Restate(scopes=("three_public",), words="公务接待费(支出)?", cells=(places,))
+        >>> bool(re.fullmatch(restate.words, "公务接待费支出")), restate.cells[0][0].column
+        (True, 'final')
+    """
 
     scopes: tuple[str, ...]
     words: str
@@ -41,7 +60,16 @@ class Restate:
 
 @attrs.frozen
 class Scope:
-    """A section of the 情况说明 (``id``) and the pattern its heading's words match."""
+    """A section of the 情况说明 (``id``) and the pattern its heading's words match.
+
+    Example::
+
+        >>> import re
+        >>> from gongkai.plugin import Scope
+        >>> scope = Scope(id="three_public", pattern="三公")
+        >>> bool(re.search(scope.pattern, "三、“三公”经费支出情况说明"))
+        True
+    """
 
     id: str
     pattern: str
@@ -49,7 +77,17 @@ class Scope:
 
 @attrs.frozen
 class Phrases:
-    """Everything the text checks read words by: section headings, restatements, word lists."""
+    """Everything the text checks read words by: section headings, restatements, word lists.
+
+    Example::
+
+        >>> from gongkai.plugin import load_phrases
+        >>> phrases = load_phrases().with_words("more", "增多")
+        >>> "增多" in phrases.words["more"], "增多" in load_phrases().words["more"]
+        (True, False)
+        >>> bool(phrases.regex("more").search("支出增多"))
+        True
+    """
 
     scopes: tuple[Scope, ...]
     restate: tuple[Restate, ...]
@@ -103,5 +141,13 @@ def parse_phrases(text: str) -> Phrases:
 
 @functools.cache
 def load_phrases() -> Phrases:
-    """The phrases shipped with gongkai (``spec/phrases.toml``)."""
+    """The phrases shipped with gongkai (``spec/phrases.toml``).
+
+    Example::
+
+        >>> from gongkai.plugin import load_phrases
+        >>> phrases = load_phrases()
+        >>> "three_public" in {scope.id for scope in phrases.scopes}, "增加" in phrases.words["more"]
+        (True, True)
+    """
     return parse_phrases(spec_text("phrases.toml"))

@@ -32,6 +32,12 @@ class Limits:
 
     A reader over a limit raises :class:`~gongkai.errors.LimitError`, which names the option
     that raises it.
+
+    Example::
+
+        >>> from gongkai.plugin import Limits
+        >>> Limits(max_pages=50).max_pages, Limits().max_pages
+        (50, 1000)
     """
 
     max_pages: int = DEFAULT_MAX_PAGES
@@ -48,6 +54,16 @@ class Reader:
     format) from the content, the file name only breaking ties; ``read(data, name, limits)``
     returns the document's :class:`~gongkai.layout.Layout` within the :class:`Limits`, or raises
     :class:`~gongkai.errors.InputError` (or one of its subclasses).
+
+    Example::
+
+        >>> from gongkai.plugin import Layout, Limits, Line, LineKind, Reader
+        >>> def read_csv(data, name, limits):
+        ...     line = Line(number=1, kind=LineKind.CELLS, cells=tuple(data.decode().split(",")))
+        ...     return Layout(source=name, format="csv", lines=(line,))
+        >>> reader = Reader(name="csv", sniff=lambda data, name: float(b"," in data), read=read_csv)
+        >>> reader.sniff(b"201,10.00", "a.csv"), reader.read(b"201,10.00", "a.csv", Limits()).lines[0].cells
+        (1.0, ('201', '10.00'))
     """
 
     name: str
@@ -64,6 +80,15 @@ class Renderer:
     ``render(sheet)`` returns the bytes of a :class:`~gongkai.rendering.sheet.Sheet` (the document
     laid out in a region's conventions: headings, paragraphs and tables with spanning headers)
     printed in this format. ``name`` is what users pass to ``gongkai render --to``.
+
+    Example::
+
+        >>> from gongkai.plugin import Heading, Renderer, Sheet
+        >>> def outline(sheet):
+        ...     return " / ".join(block.text for block in sheet.blocks if isinstance(block, Heading)).encode()
+        >>> renderer = Renderer(name="outline", render=outline, extension=".txt")
+        >>> renderer.render(Sheet(title="部门决算", blocks=(Heading("收入决算表"), Heading("支出决算表")))).decode()
+        '收入决算表 / 支出决算表'
     """
 
     name: str
@@ -75,7 +100,21 @@ class Renderer:
 
 @attrs.frozen
 class Exporter:
-    """An output format: ``write(documents, stream)`` writes parsed documents to a text stream."""
+    """An output format: ``write(documents, stream)`` writes parsed documents to a text stream.
+
+    Example::
+
+        >>> import sys
+        >>> from gongkai.plugin import Document, Exporter, Region
+        >>> def write(documents, stream):
+        ...     for document in documents:
+        ...         print(document.entity, document.year, sep=",", file=stream)
+        >>> names = Exporter(name="names", write=write, extension=".csv", media_type="text/csv")
+        >>> names.write([Document(source="a.txt", format="text", sha256="", region=Region(), plugin="hainan",
+        ...                       entity="海南省财政厅", year=2023, kind="final", scope=None, unit="万元", tables=())],
+        ...             sys.stdout)
+        海南省财政厅,2023
+    """
 
     name: str
     write: Callable[[Sequence[Document], TextIO], None]
@@ -94,6 +133,14 @@ class CheckContext:
     region plugin adjusted them. ``profiles`` are the registered region profiles. ``phrases``
     are the words of the 情况说明 the text checks read (``spec/phrases.toml``), as the region
     plugin adjusted them; by default the shipped ones.
+
+    Example::
+
+        >>> from decimal import Decimal
+        >>> from gongkai.plugin import CheckContext
+        >>> context = CheckContext(tolerance=Decimal("0.5"))
+        >>> context.tolerance, CheckContext().tolerance, "more" in context.phrases.words
+        (Decimal('0.5'), Decimal('0.01'), True)
     """
 
     tolerance: Decimal = Decimal("0.01")
@@ -110,6 +157,17 @@ class Check:
     carrying the check's ``id``; an empty result means the document passes. ``severity`` is the
     severity of a violation; ``tolerance`` says in words what the check lets pass. A check must
     not raise on a document it cannot judge (a table it needs is missing): it returns nothing.
+
+    Example::
+
+        >>> from gongkai.plugin import Check, CheckContext, Document, Finding, Region, Severity
+        >>> def dated(document, context):
+        ...     return [] if document.year else [Finding("hainan.year", Severity.WARNING, "未注明年度")]
+        >>> check = Check(id="hainan.year", severity=Severity.WARNING, description="文件注明年度。", run=dated)
+        >>> undated = Document(source="a.txt", format="text", sha256="", region=Region(), plugin="hainan",
+        ...                    entity=None, year=None, kind=None, scope=None, unit=None, tables=())
+        >>> [finding.message for finding in check.run(undated, CheckContext())], check.tolerance
+        (['未注明年度'], 'exact')
     """
 
     id: str
@@ -132,6 +190,14 @@ class Conventions:
     the region prints over that column ("本年支出/合计"), where it is not the canonical label.
     Renderers follow the layout conventions; generators of test documents (:mod:`gongkai.testing`)
     follow all of them.
+
+    Example::
+
+        >>> from decimal import Decimal
+        >>> from gongkai.plugin import Conventions
+        >>> conventions = Conventions(line_numbers=True, thousands=True, zero="")
+        >>> conventions.amount(Decimal("12345.6")), conventions.amount(Decimal("0"))
+        ('12,345.60', '')
     """
 
     line_numbers: bool = False
@@ -162,6 +228,15 @@ class RegionProfile:
     region prints its tables, for renderers and test generators. ``settings`` are the layout
     thresholds the region's documents are read with (None: those in force); a document the region
     claims is read again with them, unless the caller of :func:`gongkai.parse` chose settings.
+
+    Example::
+
+        >>> from gongkai.plugin import Conventions, RegionProfile, national_numbering
+        >>> final = national_numbering("final", {"07": "three_public_operating"})
+        >>> profile = RegionProfile(name="hainan", province="海南省", cities=("海口市", "三亚市"),
+        ...                         numbering={"final": final}, conventions=Conventions(line_numbers=True))
+        >>> profile.numbering["final"]["07"], profile.numbering["final"]["03"], profile.settings
+        ('three_public_operating', 'expenditure', None)
     """
 
     name: str
@@ -180,6 +255,13 @@ class RegionClaim:
     """A claim on a document: which plugin interprets it, its region, how sure (higher wins).
 
     ``profile`` is the claiming region's profile when the claim was made from one.
+
+    Example::
+
+        >>> from gongkai.plugin import Region, RegionClaim
+        >>> claim = RegionClaim(plugin="hainan", region=Region(province="海南省", city="海口市"), score=10)
+        >>> claim.region.path(), claim.score, claim.profile
+        ('海南省/海口市', 10, None)
     """
 
     plugin: str
@@ -194,6 +276,13 @@ class DetectionContext:
 
     ``cover`` is the opening of the document with white space removed; ``text`` the whole text.
     Detection never sees the file name.
+
+    Example::
+
+        >>> from gongkai.plugin import DetectionContext
+        >>> context = DetectionContext(entity="海口市财政局", cover="海口市财政局2023年部门决算", text="")
+        >>> "海口市" in (context.entity or context.cover)
+        True
     """
 
     entity: Optional[str]
@@ -204,7 +293,15 @@ class DetectionContext:
 @attrs.frozen
 class HeaderCell:
     """A printed column header: its header path (outer to inner), the 栏次 number printed under it
-    (if any), its position among the table's cells, and its side-by-side group name."""
+    (if any), its position among the table's cells, and its side-by-side group name.
+
+    Example::
+
+        >>> from gongkai.plugin import HeaderCell
+        >>> header = HeaderCell(path=("本年支出", "基本支出"), ordinal="2", position=3)
+        >>> header.path[-1], header.ordinal, header.group
+        ('基本支出', '2', None)
+    """
 
     path: tuple[str, ...]
     ordinal: Optional[str] = None

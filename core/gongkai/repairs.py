@@ -17,6 +17,17 @@ def join_code_and_name_rows(table: Table) -> Table:
 
     A row with a code and no label takes the label of the next row when that row has no code and
     prints no amount; the name row is then dropped.
+
+    Example::
+
+        >>> from decimal import Decimal
+        >>> from gongkai.plugin import Cell, CellStatus, Row, Table, join_code_and_name_rows
+        >>> amount = Cell(column="total", status=CellStatus.VALUE, raw="5.00", value=Decimal("5.00"))
+        >>> code = Row(label="", cells=(amount,), code="2010101")
+        >>> name = Row(label="行政运行", cells=(Cell(column="total", status=CellStatus.BLANK, raw=""),))
+        >>> table = join_code_and_name_rows(Table(id="income", title="收入决算表", columns=(), rows=(code, name)))
+        >>> [(row.code, row.label) for row in table.rows]
+        [('2010101', '行政运行')]
     """
     rows: list[Row] = []
     for row in table.rows:
@@ -31,7 +42,14 @@ def join_code_and_name_rows(table: Table) -> Table:
 
 def item_of_header(path: tuple[str, ...]) -> str:
     """The item a transposed column stands for: the innermost header below the outer one, or its
-    parent when the innermost is a 小计."""
+    parent when the innermost is a 小计.
+
+    Example::
+
+        >>> from gongkai.plugin import item_of_header
+        >>> item_of_header(("决算数", "公务接待费")), item_of_header(("决算数", "公务用车购置及运行费", "小计"))
+        ('公务接待费', '公务用车购置及运行费')
+    """
     inner = path[1:] or path
     if len(inner) > 1 and inner[-1] in _SUBTOTALS:
         return inner[-2]
@@ -43,6 +61,18 @@ def transpose_items(table: Table, item: Callable[[tuple[str, ...]], str] = item_
     prints its “三公” table) into one row per item, the cells keeping their column ids.
 
     Rows with a label or code are kept as they are.
+
+    Example::
+
+        >>> from decimal import Decimal
+        >>> from gongkai.plugin import Cell, CellStatus, Row, Table, transpose_items
+        >>> def amount(item, raw):
+        ...     header = ("决算数", item)
+        ...     return Cell(column="final", status=CellStatus.VALUE, raw=raw, value=Decimal(raw), header=header)
+        >>> line = Row(label="", cells=(amount("公务接待费", "1.00"), amount("因公出国（境）费", "2.00")))
+        >>> table = transpose_items(Table(id="three_public", title="“三公”经费支出表", columns=(), rows=(line,)))
+        >>> [(row.label, row.cell("final").raw) for row in table.rows]
+        [('公务接待费', '1.00'), ('因公出国（境）费', '2.00')]
     """
     rows: list[Row] = []
     for row in table.rows:

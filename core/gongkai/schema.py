@@ -15,7 +15,14 @@ import attrs
 
 
 class CellStatus(str, enum.Enum):
-    """What a printed amount cell holds: a number, nothing, or a not-applicable mark (—)."""
+    """What a printed amount cell holds: a number, nothing, or a not-applicable mark (—).
+
+    Example::
+
+        >>> from gongkai.plugin import CellStatus
+        >>> CellStatus("not_applicable") is CellStatus.NOT_APPLICABLE, [status.value for status in CellStatus]
+        (True, ['value', 'blank', 'not_applicable'])
+    """
 
     VALUE = "value"
     BLANK = "blank"
@@ -23,7 +30,14 @@ class CellStatus(str, enum.Enum):
 
 
 class Severity(str, enum.Enum):
-    """How serious a finding is."""
+    """How serious a finding is.
+
+    Example::
+
+        >>> from gongkai.plugin import Severity
+        >>> Severity("warning") is Severity.WARNING, Severity.ERROR.value
+        (True, 'error')
+    """
 
     ERROR = "error"
     WARNING = "warning"
@@ -37,6 +51,13 @@ class Provenance:
     ``bbox`` is the printed box (x0, top, x1, bottom, in points from the page's top left) for
     formats with geometry (PDF), else None. ``file`` names the file where a document was read
     from several (:func:`gongkai.parse_together`); None means the document's ``source``.
+
+    Example::
+
+        >>> from gongkai.plugin import Provenance
+        >>> where = Provenance(page=3, line=120, bbox=(72.0, 100.5, 520.0, 112.0))
+        >>> where.page, where.bbox[0], where.file
+        (3, 72.0, None)
     """
 
     page: Optional[int] = None
@@ -50,6 +71,16 @@ class Cell:
     """One amount cell of a row, under one canonical column.
 
     ``value`` is set exactly when ``status`` is VALUE; ``raw`` is the printed text, unaltered.
+
+    Example::
+
+        >>> from decimal import Decimal
+        >>> from gongkai.plugin import Cell, CellStatus
+        >>> cell = Cell(column="total", status=CellStatus.VALUE, raw="1,234.50", value=Decimal("1234.50"))
+        >>> cell.value, cell.raw, cell.status is CellStatus.VALUE
+        (Decimal('1234.50'), '1,234.50', True)
+        >>> Cell(column="basic", status=CellStatus.NOT_APPLICABLE, raw="—").value is None
+        True
     """
 
     column: str
@@ -73,6 +104,13 @@ class Column:
     ``id`` is a canonical column id, or ``printed_N`` (N its printed position) for a column the
     catalogue does not know (``by`` is then :data:`COLUMN_PRINTED`): its amounts are kept, but no
     identity that would need to know what it holds is judged.
+
+    Example::
+
+        >>> from gongkai.plugin import Column
+        >>> basic = Column(id="basic", header=("本年支出", "基本支出"), ordinal="2")
+        >>> basic.header[-1], basic.understood, Column(id="printed_5", by="printed").understood
+        ('基本支出', True, False)
     """
 
     id: str
@@ -93,6 +131,15 @@ class Row:
     ``level`` is 1 for 类, 2 for 款, 3 for 项 (None for rows without a code); ``parent`` is the
     code one level up in the classification hierarchy, whether or not the table prints it.
     ``line_number`` is the printed 行次; ``group`` is the side-by-side group (0 = leftmost).
+
+    Example::
+
+        >>> from decimal import Decimal
+        >>> from gongkai.plugin import Cell, CellStatus, Row
+        >>> total = Cell(column="total", status=CellStatus.VALUE, raw="10.00", value=Decimal("10.00"))
+        >>> row = Row(label="一般公共服务支出", cells=(total,), code="201", level=1)
+        >>> row.cell("total").value, row.cell("basic")
+        (Decimal('10.00'), None)
     """
 
     label: str
@@ -141,7 +188,16 @@ def _default_confidence(identification: Identification) -> float:
 @attrs.frozen
 class Identification:
     """Which canonical table a printed table is (``table``), how that was decided (``by``, one of
-    the ``BY_*`` names) and how sure it is (0–1; by default what ``by`` is worth)."""
+    the ``BY_*`` names) and how sure it is (0–1; by default what ``by`` is worth).
+
+    Example::
+
+        >>> from gongkai.plugin import BY_NUMBER, Identification
+        >>> Identification(table="three_public", by=BY_NUMBER).confidence
+        0.95
+        >>> Identification(table="three_public", confidence=0.8)
+        Identification(table='three_public', by='plugin', confidence=0.8)
+    """
 
     table: str
     by: str = BY_PLUGIN
@@ -175,7 +231,18 @@ class Coverage:
 
 @attrs.frozen
 class Table:
-    """One standard table as printed, mapped to a canonical table id."""
+    """One standard table as printed, mapped to a canonical table id.
+
+    Example::
+
+        >>> from decimal import Decimal
+        >>> from gongkai.plugin import Cell, CellStatus, Column, Row, Table
+        >>> total = Cell(column="total", status=CellStatus.VALUE, raw="10.00", value=Decimal("10.00"))
+        >>> table = Table(id="expenditure", title="支出决算表", columns=(Column(id="total", header=("合计",)),),
+        ...               rows=(Row(label="一般公共服务支出", cells=(total,), code="201", level=1),))
+        >>> table.find(code="201")[0].cell("total").value, table.column("total").header
+        (Decimal('10.00'), ('合计',))
+    """
 
     id: str
     title: str
@@ -266,7 +333,14 @@ class UnreadTable:
 
 @attrs.frozen
 class Region:
-    """Administrative region of the disclosing body, as detected from the document's text."""
+    """Administrative region of the disclosing body, as detected from the document's text.
+
+    Example::
+
+        >>> from gongkai.plugin import Region
+        >>> Region(province="云南省", city="昆明市").path(), Region().path()
+        ('云南省/昆明市', '')
+    """
 
     province: Optional[str] = None
     city: Optional[str] = None
@@ -279,7 +353,17 @@ class Region:
 
 @attrs.frozen
 class Finding:
-    """Something about the document a reader should know: a check result or a parse problem."""
+    """Something about the document a reader should know: a check result or a parse problem.
+
+    Example::
+
+        >>> from gongkai.plugin import Finding, Provenance, Severity
+        >>> finding = Finding(check="hainan.total", severity=Severity.ERROR, message="合计不等于各项之和",
+        ...                   table="expenditure", row="201", column="total", printed="10.00", expected="12.00",
+        ...                   provenance=Provenance(page=4))
+        >>> finding.severity is Severity.ERROR, finding.provenance.page, finding.confidence
+        (True, 4, 1.0)
+    """
 
     check: str
     severity: Severity
@@ -306,7 +390,17 @@ class TextLine:
 
 @attrs.frozen
 class Document:
-    """A parsed disclosure: what it is, who published it, and its tables."""
+    """A parsed disclosure: what it is, who published it, and its tables.
+
+    Example::
+
+        >>> from gongkai.plugin import Document, Region
+        >>> document = Document(source="a.txt", format="text", sha256="", region=Region(province="海南省"),
+        ...                     plugin="hainan", entity="海南省财政厅", year=2023, kind="final",
+        ...                     scope="department", unit="万元", tables=())
+        >>> document.region.path(), document.table("expenditure"), list(document.cells())
+        ('海南省', None, [])
+    """
 
     source: str
     format: str

@@ -70,6 +70,15 @@ class TableBlock:
     ``title`` is the printed title (white space and the table number removed; "" for a table
     printed without one), ``number`` the value of its printed number as two digits (``"01"``
     for 公开01表, 表1 or 公开表一) and ``number_text`` the number as printed.
+
+    Example::
+
+        >>> from gongkai.plugin import Line, LineKind, TableBlock
+        >>> title = Line(number=5, kind=LineKind.TEXT, cells=("公开03表 支出决算表",), page=2)
+        >>> row = Line(number=8, kind=LineKind.CELLS, cells=("201", "一般公共服务支出", "10.00"), page=2)
+        >>> block = TableBlock(title="支出决算表", title_line=title, number="03", body=(row,))
+        >>> block.title, block.printed_number, block.tabular, block.pages
+        ('支出决算表', '公开03表', True, (2,))
     """
 
     title: str

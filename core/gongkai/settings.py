@@ -50,7 +50,16 @@ def _count(default: int, unit: str, doc: str) -> int:
 @attrs.frozen(kw_only=True)
 class Settings:
     """The layout thresholds; every field is documented in its ``metadata["doc"]`` and in
-    ``docs/plugins.md``. Sizes are multiples of the type size of the text they measure."""
+    ``docs/plugins.md``. Sizes are multiples of the type size of the text they measure.
+
+    Example::
+
+        >>> import attrs
+        >>> from gongkai.plugin import Settings
+        >>> loose = Settings(row_gap=3.5)
+        >>> loose.row_gap, Settings().row_gap, attrs.evolve(loose, max_cell=40).max_cell
+        (3.5, 2.5, 40)
+    """
 
     # 1. rules and columns
     ruling_tolerance: float = _setting(2.0, "points", "rules this close are one rule, and rules this close touch")

@@ -43,7 +43,15 @@ _TOTALISH = re.compile(r"总计|.*合计|.*结转和结余.*|结余分配|")
 
 @attrs.frozen
 class Selector:
-    """Cells an identity names: a table, optionally a side-by-side group, a row pattern, a column."""
+    """Cells an identity names: a table, optionally a side-by-side group, a row pattern, a column.
+
+    Example::
+
+        >>> from gongkai.plugin import Selector
+        >>> carried = Selector(table="summary", row="年末结转和结余", column="expenditure", sign=-1)
+        >>> carried.sign, carried.group, carried.optional
+        (-1, None, False)
+    """
 
     table: Optional[str] = None
     group: Optional[str] = None
@@ -55,7 +63,16 @@ class Selector:
 
 @attrs.frozen
 class Identity:
-    """One accounting identity; see the module documentation for the kinds."""
+    """One accounting identity; see the module documentation for the kinds.
+
+    Example::
+
+        >>> from gongkai.plugin import Identity
+        >>> identity = Identity(id="hainan.columns", kind="columns", tables=("expenditure",),
+        ...                     description="合计 = 基本支出 + 项目支出", total="total", parts=("basic", "project"))
+        >>> identity.across_tables, identity.kinds
+        (False, ('final', 'budget'))
+    """
 
     id: str
     kind: str = attrs.field(validator=attrs.validators.in_(KINDS))
@@ -91,7 +108,17 @@ def _tuple(value: Any) -> tuple[str, ...]:
 
 
 def parse_identities(text: str) -> tuple[Identity, ...]:
-    """The identities of a TOML text shaped like ``spec/identities.toml``."""
+    """The identities of a TOML text shaped like ``spec/identities.toml``.
+
+    Example::
+
+        >>> from gongkai.plugin import parse_identities
+        >>> (identity,) = parse_identities(
+        ...     'identity = [{id = "hainan.columns", kind = "columns", table = "expenditure", total = "total",'
+        ...     ' parts = ["basic", "project"], description = "合计 = 基本支出 + 项目支出"}]')
+        >>> identity.tables, identity.parts, identity.kinds
+        (('expenditure',), ('basic', 'project'), ('final', 'budget'))
+    """
     identities = []
     for raw in parse_toml(text).get("identity", []):
         tables = _tuple(raw.get("table", ()))
@@ -115,7 +142,15 @@ def parse_identities(text: str) -> tuple[Identity, ...]:
 
 @functools.cache
 def load_identities() -> tuple[Identity, ...]:
-    """The identities of ``spec/identities.toml`` shipped with the package."""
+    """The identities of ``spec/identities.toml`` shipped with the package.
+
+    Example::
+
+        >>> from gongkai.plugin import load_identities
+        >>> identities = load_identities()
+        >>> "hierarchy" in {identity.kind for identity in identities}
+        True
+    """
     return parse_identities(spec_text("identities.toml"))
 
 
