@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import gongkai
 from gongkai import Column, Document, Identification, Severity, Table
-from gongkai.schema import BY_STRUCTURE, COLUMN_BY_FALLBACK, COLUMN_PRINTED
+from gongkai.identification import BY_STRUCTURE
+from gongkai.schema import COLUMN_BY_FALLBACK, COLUMN_PRINTED
 from gongkai.testing import change_one_amount, documents
 from gongkai.testing.compare import differences
 

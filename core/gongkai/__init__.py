@@ -16,6 +16,7 @@ __version__ = "0.1.0"
 from .checks.engine import check
 from .errors import GongkaiError, InputError, NotADisclosureError
 from .hookspecs import hookimpl
+from .identification import Identification
 from .pipeline import parse
 from .registrations import (
     Check,
@@ -38,7 +39,6 @@ from .schema import (
     Coverage,
     Document,
     Finding,
-    Identification,
     MissingTable,
     Provenance,
     Region,

@@ -19,15 +19,8 @@ import attrs
 
 from .canonical import compact, load_spec, normalise_title
 from .codes import is_code
+from .identification import BY_CONTENTS, BY_PLUGIN, BY_STRUCTURE, BY_TITLE, BY_TITLE_VARIANT, Identification
 from .layout import Line, LineKind
-from .schema import (
-    BY_CONTENTS,
-    BY_PLUGIN,
-    BY_STRUCTURE,
-    BY_TITLE,
-    BY_TITLE_VARIANT,
-    Identification,
-)
 from .specfiles import parse_toml, spec_text
 from .titles import read_title
 from .vocabulary import LEADING_YEAR, ORDINAL

@@ -9,20 +9,11 @@ from typing import Optional
 
 from .canonical import load_spec
 from .dispatch import RegionHooks
+from .identification import BY_NUMBER, BY_TITLE, BY_TITLE_VARIANT, Identification
 from .identify import identification
 from .layout import Line
 from .registrations import RegionClaim
-from .schema import (
-    BY_NUMBER,
-    BY_TITLE,
-    BY_TITLE_VARIANT,
-    ContentsEntry,
-    Identification,
-    MissingTable,
-    Provenance,
-    Table,
-    UnreadTable,
-)
+from .schema import ContentsEntry, MissingTable, Provenance, Table, UnreadTable
 from .segment import TableBlock, TocEntry
 from .settings import current as current_settings
 

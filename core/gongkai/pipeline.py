@@ -17,6 +17,7 @@ from .canonical import CanonicalTable, load_spec, normalise_title
 from .checks.engine import DEFAULT_TOLERANCE, check
 from .dispatch import RegionHooks, region_hooks
 from .errors import InputError, LimitError, NotADisclosureError
+from .identification import Identification
 from .identify import as_printed, by_contents, identification
 from .inventory import contents_of, missing_from, unread_of
 from .layout import Layout
@@ -34,15 +35,7 @@ from .registrations import (
     RegionClaim,
     RegionProfile,
 )
-from .schema import (
-    Document,
-    Finding,
-    Identification,
-    Provenance,
-    Severity,
-    Table,
-    TextLine,
-)
+from .schema import Document, Finding, Provenance, Severity, Table, TextLine
 from .segment import TableBlock, TocEntry, narrative, segment
 from .settings import Settings, using
 from .settings import current as current_settings

@@ -42,6 +42,7 @@ from __future__ import annotations
 from .canonical import CanonicalColumn, CanonicalTable, load_spec, national_numbering, normalise_header
 from .checks.identities import Identity, Selector, load_identities, parse_identities
 from .hookspecs import hookimpl
+from .identification import BY_CONTENTS, BY_NUMBER, BY_PLUGIN, BY_STRUCTURE, BY_TITLE, BY_TITLE_VARIANT, Identification
 from .layout import Layout, Line, LineKind
 from .phrases import Phrases, Ref, Restate, Scope, load_phrases
 from .registrations import (
@@ -59,25 +60,7 @@ from .registrations import (
 )
 from .rendering.sheet import Grid, Heading, Paragraph, Sheet, Span
 from .repairs import item_of_header, join_code_and_name_rows, transpose_items
-from .schema import (
-    BY_CONTENTS,
-    BY_NUMBER,
-    BY_PLUGIN,
-    BY_STRUCTURE,
-    BY_TITLE,
-    BY_TITLE_VARIANT,
-    Cell,
-    CellStatus,
-    Column,
-    Document,
-    Finding,
-    Identification,
-    Provenance,
-    Region,
-    Row,
-    Severity,
-    Table,
-)
+from .schema import Cell, CellStatus, Column, Document, Finding, Provenance, Region, Row, Severity, Table
 from .segment import TableBlock
 from .settings import Settings
 

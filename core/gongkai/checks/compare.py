@@ -23,19 +23,8 @@ from typing import Optional
 import attrs
 
 from ..amounts import amount_text
-from ..schema import (
-    BY_CONTENTS,
-    BY_STRUCTURE,
-    COLUMN_BY_FALLBACK,
-    INFERRED,
-    Cell,
-    CellStatus,
-    Finding,
-    Provenance,
-    Row,
-    Severity,
-    Table,
-)
+from ..identification import BY_CONTENTS, BY_STRUCTURE, INFERRED
+from ..schema import COLUMN_BY_FALLBACK, Cell, CellStatus, Finding, Provenance, Row, Severity, Table
 
 
 @attrs.frozen

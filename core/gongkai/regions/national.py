@@ -10,10 +10,11 @@ from typing import Optional
 
 from ..canonical import CanonicalTable
 from ..hookspecs import hookimpl
+from ..identification import Identification
 from ..identify import by_structure, by_title
 from ..registrations import HeaderCell, RegionClaim
 from ..repairs import transpose_items
-from ..schema import Identification, Table
+from ..schema import Table
 from ..segment import TableBlock
 
 NAME = "national"

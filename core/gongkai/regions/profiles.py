@@ -9,9 +9,10 @@ from typing import Optional
 
 from ..canonical import load_spec, normalise_title
 from ..hookspecs import hookimpl
+from ..identification import BY_NUMBER, BY_TITLE, Identification
 from ..identify import by_structure, by_title
 from ..registrations import DetectionContext, RegionClaim, RegionProfile
-from ..schema import BY_NUMBER, BY_TITLE, Identification, Region
+from ..schema import Region
 from ..segment import TableBlock
 from .names import split_admin_name
 
