@@ -385,3 +385,14 @@ def test_a_region_reads_its_documents_with_its_own_layout_settings() -> None:
     roomy.seen.clear()
     assert gongkai.parse(other, name="other.txt", plugin_manager=manager).plugin == "national"
     assert roomy.seen == []  # another region's (here: no region's) document never reaches it
+
+
+def test_a_chained_hook_implemented_as_a_wrapper_is_a_broken_plugin() -> None:
+    class Wrapper:
+        @hookimpl(wrapper=True)
+        def gongkai_repair_table(self, table: Table):  # type: ignore[no-untyped-def]
+            return (yield)
+
+    manager = create_plugin_manager(entry_points=False, plugins=[Wrapper()])
+    with pytest.raises(PluginError, match="gongkai_repair_table is chained"):
+        gongkai.parse(FAKE_DOCUMENT, name="fake.txt", plugin_manager=manager)

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 import pluggy
 
+from .errors import PluginError
 from .manager import Registry
 
 #: The adjustment hooks and the name of the argument each one adjusts and returns.
@@ -45,6 +46,11 @@ class Chain:
     def __call__(self, **kwargs: Any) -> Any:
         value = kwargs.pop(self.value)
         for implementation in reversed(self.caller.get_hookimpls()):
+            if implementation.hookwrapper or implementation.wrapper:
+                # a wrapper yields around the others; a chain has no "others" to yield to
+                raise PluginError(
+                    f"{implementation.plugin_name}: {self.caller.name} is chained; it cannot be a wrapper"
+                )
             arguments = {name: value if name == self.value else kwargs[name] for name in implementation.argnames}
             adjusted = implementation.function(**arguments)
             if adjusted is not None:
