@@ -10,7 +10,7 @@ import attrs
 
 from ..sheet import Grid, Span
 from .page import A4_LONG, A4_SHORT, Page
-from .style import GAP, HEADER_WIDTH, MARGIN, MIN_SIZE, PAD, SIZE, PdfStyle, is_figure
+from .style import GAP, HEADER_WIDTH, MARGIN, MIN_SIZE, PAD, SIZE, PdfStyle, is_figure, is_unbroken
 
 _PORTRAIT, _LANDSCAPE = A4_SHORT - 2 * MARGIN, A4_LONG - 2 * MARGIN
 
@@ -19,7 +19,7 @@ def _column_widths(page: Page, grid: Grid, size: float, style: PdfStyle) -> list
     widths = [0.0] * grid.width
     for row in grid.body:
         for c, text in enumerate(row):
-            limit = style.label_width if text and not is_figure(text) else 1e9
+            limit = style.label_width if text and not is_unbroken(text) else 1e9
             widths[c] = max(widths[c], min(page.width_of(text, size), limit * size / SIZE))
     for spans in grid.header:
         for span in spans:
@@ -31,8 +31,8 @@ def _column_widths(page: Page, grid: Grid, size: float, style: PdfStyle) -> list
     return [w + 2 * PAD + gap for w in widths]
 
 
-def _figure_columns(grid: Grid) -> list[bool]:
-    return [all(is_figure(row[c]) or not row[c] for row in grid.body) for c in range(grid.width)]
+def _unbroken_columns(grid: Grid) -> list[bool]:
+    return [all(is_unbroken(row[c]) or not row[c] for row in grid.body) for c in range(grid.width)]
 
 
 def fit(page: Page, grid: Grid, style: PdfStyle) -> tuple[bool, float, list[float]]:
@@ -45,7 +45,7 @@ def fit(page: Page, grid: Grid, style: PdfStyle) -> tuple[bool, float, list[floa
         return False, SIZE, widths
     if style.landscape is False:
         smallest = _column_widths(page, grid, MIN_SIZE, style)
-        if sum(w for w, figure in zip(smallest, _figure_columns(grid)) if figure) < 0.8 * _PORTRAIT:
+        if sum(w for w, figure in zip(smallest, _unbroken_columns(grid)) if figure) < 0.8 * _PORTRAIT:
             landscape = _PORTRAIT
         else:
             style = attrs.evolve(style, landscape=None)
@@ -54,7 +54,7 @@ def fit(page: Page, grid: Grid, style: PdfStyle) -> tuple[bool, float, list[floa
         size -= 0.5
         widths = _column_widths(page, grid, size, style)
     if sum(widths) > landscape:  # still too wide: squeeze the names, which wrap more; figures never wrap
-        figures = _figure_columns(grid)
+        figures = _unbroken_columns(grid)
         fixed = sum(w for w, figure in zip(widths, figures) if figure)
         names = sum(widths) - fixed
         if names and fixed < landscape:
@@ -159,7 +159,7 @@ def draw_grid(page: Page, grid: Grid, title_rows: int = 0) -> None:
     draw_header(page, grid, xs, size, title_rows)
     for index, row in enumerate(grid.body):
         cells = [
-            page.wrap(text, xs[i + 1] - xs[i] - 2 * inset, size) if text and not is_figure(text) else [text]
+            page.wrap(text, xs[i + 1] - xs[i] - 2 * inset, size) if text and not is_unbroken(text) else [text]
             for i, text in enumerate(row)
         ]
         height = max(len(lines) for lines in cells) * leading + 2 * PAD

@@ -103,3 +103,9 @@ def is_figure(text: str) -> bool:
     """True for what an amount column prints: an amount, or a dash for "not applicable"
     (printed flush right like the amounts, never wrapped)."""
     return is_amount_text(text) or text.strip() in NOT_APPLICABLE_MARKS
+
+
+def is_unbroken(text: str) -> bool:
+    """True for what is never wrapped inside its cell: a figure, or a classification code (a
+    number breaks over lines in no office software)."""
+    return is_figure(text) or (text.isascii() and text.isdigit())
