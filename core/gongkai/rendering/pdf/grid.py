@@ -137,7 +137,8 @@ def _columns_at(page: Page, grid: Grid, title_rows: int) -> tuple[bool, float, l
     landscape, size, widths = fit(page, grid, page.style)
     if title_rows:
         available = (A4_LONG if landscape else A4_SHORT) - 2 * MARGIN
-        need = max(page.width_of(s.text, size) for spans in grid.header[:title_rows] for s in spans) + 2 * PAD
+        gap = 0.0 if page.style.rules == "grid" else GAP * size / SIZE  # as the header's words are wrapped
+        need = max(page.width_of(s.text, size) for spans in grid.header[:title_rows] for s in spans) + 2 * PAD + gap
         if sum(widths) < min(need, available):
             widths = [w * min(need, available) / sum(widths) for w in widths]
     xs = [MARGIN]
