@@ -17,35 +17,50 @@ from ..schema import Document, Table, TextLine
 from .grids import grid_of
 from .sheet import Block, Heading, Paragraph, Sheet
 
-_KIND_WORDS = {"final": "决算", "budget": "预算"}
+#: The word a budget and a final print in their titles.
+KIND_WORDS = {"final": "决算", "budget": "预算"}
+
+
+def region_title(profile: RegionProfile, table_id: str, kind: Optional[str]) -> str:
+    """The title ``profile``'s region prints over the table ``table_id`` in a budget or final
+    (``kind``), else the national one."""
+    word = KIND_WORDS.get(kind or "final", "决算")
+    for printed, mapped in profile.titles.items():
+        if mapped == table_id and word in printed:
+            return printed
+    titles = load_spec().table(table_id).titles
+    national = titles.get(kind or "final") or next(iter(titles.values()), (table_id,))
+    return national[0]
+
+
+def region_number(profile: RegionProfile, table_id: str, kind: Optional[str]) -> Optional[str]:
+    """The 公开NN表 number ``profile``'s region prints over the table ``table_id``, if any."""
+    for number, mapped in profile.numbering.get(kind or "final", {}).items():
+        if mapped == table_id:
+            return f"公开{number}表"
+    return None
 
 
 def _title(table: Table, profile: RegionProfile, own: bool, kind: Optional[str]) -> str:
     if own and table.title:
         return table.title
-    word = _KIND_WORDS.get(kind or "final", "决算")
-    for printed, table_id in profile.titles.items():
-        if table_id == table.id and word in printed:
-            return printed
-    titles = load_spec().table(table.id).titles
-    national = titles.get(kind or "final") or next(iter(titles.values()), (table.title,))
-    return national[0]
+    return region_title(profile, table.id, kind)
 
 
 def _number(table: Table, profile: RegionProfile, own: bool, kind: Optional[str]) -> Optional[str]:
-    if own:
-        return table.number
-    for number, table_id in profile.numbering.get(kind or "final", {}).items():
-        if table_id == table.id:
-            return f"公开{number}表"
-    return None
+    return table.number if own else region_number(profile, table.id, kind)
+
+
+def title_parts(document: Document) -> tuple[str, str]:
+    """The year (2023年度, or nothing) and the words (部门决算, 单位预算) of a document's title."""
+    scope = "单位" if document.scope == "unit" else "部门"
+    year = f"{document.year}年度" if document.year else ""
+    return year, scope + KIND_WORDS.get(document.kind or "final", "决算")
 
 
 def document_title(document: Document) -> str:
     """The document's title line: who, which year, budget or final accounts."""
-    scope = "单位" if document.scope == "unit" else "部门"
-    year = f"{document.year}年度" if document.year else ""
-    return f"{document.entity or ''}{year}{scope}{_KIND_WORDS.get(document.kind or 'final', '决算')}"
+    return (document.entity or "") + "".join(title_parts(document))
 
 
 def table_blocks(document: Document, table: Table, profile: RegionProfile, own: bool) -> list[Block]:

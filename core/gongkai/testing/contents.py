@@ -25,22 +25,13 @@ import attrs
 
 from ..schema import Document, Provenance, Table, TextLine
 from ..toc import printed_number
+from ..vocabulary import chinese_numeral
 
 HEADING = "目录"
 LEADER = "…" * 12
 FIRST_PAGE = 2  # the page after the cover and the 目录
 
-_DIGITS = "一二三四五六七八九"
 _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
-
-
-def chinese_numeral(value: int) -> str:
-    """``value`` (1–99) in Chinese numerals, as ordinals print it: 5 → 五, 12 → 十二, 20 → 二十."""
-    if not 1 <= value <= 99:
-        raise ValueError(f"no ordinal for {value}")
-    tens, units = divmod(value, 10)
-    head = "" if tens == 0 else "十" if tens == 1 else _DIGITS[tens - 1] + "十"
-    return head + (_DIGITS[units - 1] if units else "")
 
 
 @attrs.frozen

@@ -25,11 +25,11 @@ from ..canonical import load_spec
 from ..checks.labels import first, group_index
 from ..registrations import RegionProfile
 from ..schema import Document, Provenance, Row, Table, TextLine
+from ..vocabulary import chinese_numeral
 from .contents import contents_lines, with_contents
 from .strategies import TABLES, documents
 
 _CENT = Decimal("0.01")
-_NUMERALS = "一二三四五六七八九十"
 _KIND = {"final": "决算", "budget": "预算"}
 
 
@@ -98,7 +98,7 @@ def _change(draw: st.DrawFn, value: Decimal, what: str = "") -> Optional[str]:
 
 
 def _section(writer: _Writer, number: int, words: str) -> None:
-    writer.heading(f"{_NUMERALS[number]}、{words}")
+    writer.heading(f"{chinese_numeral(number + 1)}、{words}")
 
 
 def _overall(writer: _Writer, tables: _Tables, year: int, kind: str) -> None:

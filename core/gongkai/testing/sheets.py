@@ -20,12 +20,13 @@ from ..canonical import load_spec
 from ..manager import Registry, default_plugin_manager
 from ..registrations import RegionProfile
 from ..rendering import NATIONAL, region_profile
-from ..rendering.compose import compose
+from ..rendering.compose import KIND_WORDS, compose, document_title, title_parts
 from ..rendering.grids import lines_of
 from ..rendering.pdf import PdfStyle
 from ..rendering.sheet import Block, Grid, Heading, Paragraph, Sheet
 from ..schema import Document, Row, Table
 from ..titles import compact
+from ..vocabulary import chinese_numeral
 from .regrid import AMOUNT_HEADERS, CODE_HEADERS, ITEM_HEADERS, restyled
 from .tables import with_ordinals
 
@@ -51,8 +52,6 @@ META_STYLES = {
     "one_line": ("部门：{entity}  金额单位：{unit}",),
     "unit_twice": ("单位：{entity} 单位：{unit}",),
 }
-CN = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五")
-KIND_WORDS = {"final": "决算", "budget": "预算"}
 
 
 @attrs.frozen(kw_only=True)
@@ -93,7 +92,7 @@ def number_of(layout: Layout, position: int) -> Optional[str]:
     """The number the layout prints for the table at ``position`` (from 1), if any."""
     if layout.number == "none":
         return None
-    return layout.number_form.format(n=position, nn=f"{position:02d}", cn=CN[position - 1])
+    return layout.number_form.format(n=position, nn=f"{position:02d}", cn=chinese_numeral(position))
 
 
 def title_of(document: Document, table: Table, layout: Layout, position: int) -> str:
@@ -105,7 +104,7 @@ def title_of(document: Document, table: Table, layout: Layout, position: int) ->
         "year": f"{document.year}年度",
         "spaced_year": f"{document.year} 年度",
         "level": "部门",
-        "ordinal": f"{CN[position - 1]}、",
+        "ordinal": f"{chinese_numeral(position)}、",
     }[layout.prefix]
     return prefix + title
 
@@ -124,12 +123,10 @@ def _broken(title: str) -> str:
 
 def cover_of(document: Document, layout: Layout) -> str:
     """The document's title line."""
-    scope = "单位" if document.scope == "unit" else "部门"
-    word = KIND_WORDS.get(document.kind or "final", "决算")
-    year = f"{document.year}年度" if document.year else ""
     if layout.spaced_cover:
-        return f"{year} {document.entity or ''} {scope}{word}"
-    return f"{document.entity or ''}{year}{scope}{word}"
+        year, words = title_parts(document)
+        return f"{year} {document.entity or ''} {words}"
+    return document_title(document)
 
 
 def _contents(document: Document, titles: list[str]) -> list[Block]:
@@ -180,7 +177,7 @@ def _head(document: Document, table: Table, layout: Layout, position: int) -> tu
         word = KIND_WORDS.get(document.kind or "final", "决算")
         blocks.append(Heading(f"第二部分 {document.year}年度部门{word}表", 3))
     if layout.table_headings:
-        blocks.append(Heading(f"{CN[position - 1]}、{table.title}", 3))
+        blocks.append(Heading(f"{chinese_numeral(position)}、{table.title}", 3))
     if number and layout.number == "above":
         blocks.append(Paragraph(number))
     blocks.append(Heading(text, 2))

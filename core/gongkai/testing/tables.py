@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from ..canonical import load_spec
 from ..codes import level, parent
 from ..registrations import Conventions, RegionProfile
+from ..rendering.compose import region_number, region_title
 from ..rendering.grids import column_ordinal, header_path, numbered
 from ..schema import Cell, CellStatus, Column, Row, Table
+from ..vocabulary import chinese_numeral
 from .ledger import PERSONNEL, Ledger, national_codes
 from .variety import NON_FISCAL_LABELS, Variety
 
@@ -26,10 +28,6 @@ EXPENDITURE_ITEMS = (
     "农林水支出", "交通运输支出", "资源勘探工业信息等支出", "商业服务业等支出", "金融支出",
     "援助其他地区支出", "自然资源海洋气象等支出", "住房保障支出", "粮油物资储备支出",
     "国有资本经营预算支出", "灾害防治及应急管理支出", "其他支出",
-)  # fmt: skip
-NUMERALS = (
-    "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五",
-    "十六", "十七", "十八", "十九", "二十", "二十一", "二十二", "二十三",
 )  # fmt: skip
 _INCOME_ITEMS = {
     "final": ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
@@ -105,17 +103,10 @@ class Context:
         return self.profile.conventions
 
     def title(self, table_id: str) -> str:
-        word = "决算" if self.kind == "final" else "预算"
-        for printed, mapped in self.profile.titles.items():
-            if mapped == table_id and word in printed:
-                return printed
-        return load_spec().table(table_id).titles[self.kind][0]
+        return region_title(self.profile, table_id, self.kind)
 
     def number(self, table_id: str) -> Optional[str]:
-        for number, mapped in self.profile.numbering.get(self.kind, {}).items():
-            if mapped == table_id:
-                return f"公开{number}表"
-        return None
+        return region_number(self.profile, table_id, self.kind)
 
     def columns(self, table_id: str, default: Sequence[str]) -> tuple[str, ...]:
         order = self.conventions.column_order.get(table_id)
@@ -199,8 +190,8 @@ def summary(draw: st.DrawFn, context: Context, ledger: Ledger) -> Table:
     sources = dict(zip(_INCOME_ITEMS[context.kind], (general, 0, 0, 0, total - general, 0, 0, 0)))
     names = national_codes()
     by_class = {names[cls]: ledger.spent(cls)[0] for cls in {leaf[:3] for leaf in ledger.project}}
-    left = [(f"{NUMERALS[i]}、{name}", amount) for i, (name, amount) in enumerate(sources.items())]
-    right = [(f"{NUMERALS[i]}、{name}", by_class.get(name, 0)) for i, name in enumerate(EXPENDITURE_ITEMS)]
+    left = [(f"{chinese_numeral(i + 1)}、{name}", amount) for i, (name, amount) in enumerate(sources.items())]
+    right = [(f"{chinese_numeral(i + 1)}、{name}", by_class.get(name, 0)) for i, name in enumerate(EXPENDITURE_ITEMS)]
     if context.variety.some_items:
         left, right = _some(draw, left), _some(draw, right)
     pairs = list(itertools.zip_longest(left, right)) + _closing(draw, context, total, ledger.carry)
