@@ -24,7 +24,7 @@ import attrs
 from . import settings
 from .amounts import NOT_APPLICABLE_MARKS, normalise_number_text
 from .canonical import compact, normalise_title
-from .celltext import TOTAL_LABELS, is_amount_text, is_data_cells, is_data_text, is_integer_amount
+from .celltext import TOTAL_LABELS, is_amount_text, is_data_cells, is_data_text
 from .codes import is_code
 from .layout import Layout, Line, LineKind
 from .titlelines import FURNITURE, number_above, number_before_title, plain_text, title_at
@@ -35,10 +35,6 @@ from .vocabulary import PART, YEAR
 __all__ = [
     "TableBlock",
     "TocEntry",
-    "is_amount_text",
-    "is_data_cells",
-    "is_data_text",
-    "is_integer_amount",
     "line_text",
     "most_common",
     "narrative",

@@ -8,7 +8,7 @@ from typing import Optional
 import attrs
 
 from ...amounts import NOT_APPLICABLE_MARKS
-from ...segment import is_amount_text
+from ...celltext import is_amount_text
 
 FONT = "STSong-Light"
 SIZE = 9.0
