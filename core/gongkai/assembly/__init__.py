@@ -16,6 +16,7 @@ Nothing printed is altered: labels lose only white space, amounts keep their pri
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import attrs
@@ -23,6 +24,8 @@ import attrs
 from .. import codes
 from ..amounts import make_cell
 from ..canonical import CanonicalColumn, compact
+from ..celltext import is_amount_text
+from ..layout import LineKind
 from ..schema import Cell, Column, Row, Table
 from .align import aligned
 from .base import ORDINAL_LABELS, Draft, Group, MapColumn, Slot, names_column, provenance_of
@@ -32,6 +35,9 @@ from .form import FormBuilder
 from .stream import StreamBuilder
 
 __all__ = ["MapColumn", "TableBuilder"]
+
+# a decimal figure inside a line of text, wherever its words end (合计0.00: no space between)
+_FIGURE = re.compile(r"(?<![\d.,])[-+]?\d[\d,]*\.\d+(?![\d.])")
 
 
 class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
@@ -43,6 +49,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             groups = []
             drafts = self._form_drafts()
         elif self.block.tabular:
+            self._report_lines_of_text()
             header, body = aligned(self.block.header, self.block.body)
             self.block = attrs.evolve(self.block, header=tuple(header), body=tuple(rejoined(body)))
             groups = [self._with_words_rejoined(group) for group in self._delimited_groups()]
@@ -74,6 +81,24 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             unread_cells=self.unread_cells,
             unit=self.block.unit,
         )
+
+    def _report_lines_of_text(self) -> None:
+        """A finding for each line among a delimited table's header and body that was read as
+        text, not cells, and prints amounts: a row the reader did not understand as one (a page
+        showing a table's header and one row, its columns not told apart). Only cells are read
+        as rows, so its amounts are counted as unread rather than left out silently."""
+        for line in self.block.header + self.block.body:
+            if line.kind is LineKind.CELLS:
+                continue
+            figures = [figure for figure in _FIGURE.findall(line.text) if is_amount_text(figure)]
+            if figures:
+                self.unread_cells += len(figures)
+                self._finding(
+                    "parse.unread-row",
+                    f"{self.block.title} 第{line.number}行：“{compact(line.text)}”印有金额，"
+                    f"却未能读成表中的一行，其{len(figures)}个金额未读取",
+                    line,
+                )
 
     def _with_words_rejoined(self, group: Group) -> Group:
         """The group with each amount column's header words broken over two header rows (基本支

@@ -2,7 +2,9 @@
 
 A body row prints an amount (or starts with a classification code) and at least one more
 segment, set apart from the next by a wide gap. Consecutive such rows, the rows between and
-after them (names whose amounts are blank) and the header rows just above form a table. Its
+after them (names whose amounts are blank) and the header rows just above form a table; so
+does a single body row under a header that names its columns (a page holding only a table's
+header and first row, the rest on the next page: a fragment the next page continues). Its
 columns are bands of the page (:mod:`.bands`), and every segment is placed in the band under it
 (:mod:`.loose`). A table that runs on at the top of the next page keeps the bands of the page
 before, so that its columns stay where they were.
@@ -107,10 +109,18 @@ def _repeated_header(rows: Sequence[TextRow], words: frozenset[str]) -> int:
 
 
 def _names_columns(row: Sequence[TextRow], header: Sequence[Sequence[TextRow]]) -> bool:
-    """True if a single body row under ``header`` is a table's: it prints three segments or more,
-    or a header row above it names three columns or more (a page that shows only a table's
-    header and its 合计, the rest carried over to the next page)."""
-    return max(len(row), *(len(segments) for segments in header)) >= 3
+    """True if a single body row under ``header`` (its lines' segments) is a table's: it prints
+    three segments or more, a header line names three columns or more, or the header's words (a
+    word wrapped over lines joined) name the row's columns one to one, each segment nearest to
+    a word of its own. A page may show only a table's header and its first row (合计), the rest
+    carried over to the next page: that is a fragment of the table, however few its columns."""
+    if max(len(row), *(len(segments) for segments in header)) >= 3:
+        return True
+    middles = [word.middle for line in header_words(header) for word in line]
+    if len(row) < 2 or len(middles) < len(row):
+        return False
+    nearest = {min(range(len(middles)), key=lambda i: abs(middles[i] - (s.x0 + s.x1) / 2)) for s in row}
+    return len(nearest) == len(row)
 
 
 def _within_a_column(row: TextRow, table: Sequence[TextRow]) -> bool:
