@@ -109,10 +109,10 @@ def delimited_lines(grid: Grid, style: TextStyle) -> list[str]:
         lines.append(_delimited(cells, style, False))
         if index == 0 and style.format == "pipe":
             lines.append("|" + "|".join(["---"] * grid.width) + "|")
-    for index, cells in enumerate(grid.body):
+    for index, row in enumerate(grid.body):
         if index and index in style.breaks:
             lines.append("")  # where the page breaks
-        lines.append(_delimited(cells, style, grid.is_total(index)))
+        lines.append(_delimited(row, style, grid.is_total(index)))
     return lines
 
 
@@ -142,8 +142,11 @@ def sheet_lines(sheet: Sheet, tables: Iterator[Table], style: TextStyle) -> list
     return out
 
 
-def print_text(document: Document, style: TextStyle = TextStyle(), layout: Layout = Layout()) -> Printed:
-    """``document`` printed as text in ``style`` and ``layout`` (its ``pdf`` style unused)."""
+def print_text(document: Document, style: Optional[TextStyle] = None, layout: Optional[Layout] = None) -> Printed:
+    """``document`` printed as text in ``style`` and ``layout`` (default: tab-separated text laid
+    out as ``gongkai render`` does; the layout's ``pdf`` style is unused)."""
+    style = style or TextStyle()
+    layout = layout or Layout()
     sheet, expected = lay_out_as(document, layout)
     lines = sheet_lines(sheet, iter(expected.tables), style)
     return Printed("\n".join(lines).encode("utf-8"), expected, layout, style)
@@ -198,3 +201,4 @@ def text_layouts(fmt: str) -> st.SearchStrategy[Layout]:
         amount_header=st.sampled_from(AMOUNT_HEADERS),
         item_header=st.sampled_from(ITEM_HEADERS),
     )
+
