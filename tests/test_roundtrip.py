@@ -428,3 +428,54 @@ def test_integer_zeros_on_the_first_line_of_pdftotext_text() -> None:
         (None, "合计"), ("210", "卫生健康支出"), ("21015", "医疗保障管理事务"), ("2101501", "行政运行"),
     ]  # fmt: skip
     assert [cell.raw for cell in table.rows[0].cells] == ["0"] * 6
+
+
+# -- the words over an economic table's groups name its rows, not its amounts ----------------------
+
+ECONOMIC_GROUP_WORDS = (
+    COVER
+    + "一般公共预算财政拨款基本支出决算表\n\n"
+    + META.format(number="06")
+    + "{head}{body}\n注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。\n"
+)
+TSV_ECONOMIC_BODY = (
+    "301\t工资福利支出\t12.00\t302\t商品和服务支出\t3.00\n"
+    "30101\t基本工资\t12.00\t30201\t办公费\t3.00\n"
+    "\t人员经费合计\t12.00\t\t公用经费合计\t3.00\n"
+)
+
+
+@pytest.mark.text
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        pytest.param(
+            "人员经费\t\t\t公用经费\t\t\n科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额\n",
+            TSV_ECONOMIC_BODY,
+            id="tsv-over-the-codes",
+        ),
+        pytest.param(  # a word centred over its group, as a PDF's text comes out
+            "\t人员经费\t\t\t公用经费\t\n科目编码\t科目名称\t金额\t科目编码\t科目名称\t金额\n",
+            TSV_ECONOMIC_BODY,
+            id="tsv-over-the-names",
+        ),
+        pytest.param(
+            "人员经费 公用经费\n科目编码 科目名称 金额 科目编码 科目名称 金额\n",
+            "301 工资福利支出 12.00 302 商品和服务支出 3.00\n"
+            "30101 基本工资 12.00 30201 办公费 3.00\n"
+            "人员经费合计 12.00 公用经费合计 3.00\n",
+            id="pdftotext",
+        ),
+    ],
+)
+def test_the_words_over_economic_groups_are_not_levels_of_the_amount_header(head: str, body: str) -> None:
+    """人员经费 and 公用经费 printed over the repeats of one (code, name, amount) group name the
+    rows under them; the amount column is read under 金额 alone (``tests/expected/headers.tsv``),
+    wherever over its group the word stands."""
+    table = parse_text(ECONOMIC_GROUP_WORDS.format(head=head, body=body)).table("basic_expenditure_economic")
+    assert table is not None
+    assert [(column.id, column.header) for column in table.columns] == [("amount", ("金额",))]
+    assert [(row.code, row.label, row.group) for row in table.rows] == [
+        ("301", "工资福利支出", 0), ("302", "商品和服务支出", 1), ("30101", "基本工资", 0), ("30201", "办公费", 1),
+        (None, "人员经费合计", 0), (None, "公用经费合计", 1),
+    ]  # fmt: skip
