@@ -1,11 +1,14 @@
-"""Round trips: generated tables rendered into each text layout and parsed back come back exactly.
+"""Round trips: generated documents printed in each text layout and parsed back come back exactly.
 
 For every layout (tab-separated text, markdown with tab tables, markdown pipe tables and
 pdftotext-style space-aligned text) and three standard tables (支出决算表, 收入支出决算总表 and
-一般公共预算财政拨款基本支出决算表), ``gongkai.parse(render(table))`` must give one table with the
-canonical id whose rows are the generated ones in order (codes, labels, side-by-side group, 行次)
-and whose cells are the generated ones (printed text, status, exact value) — so the identities the
-generator guarantees hold in the parsed table too. No parse finding may be an error or a warning.
+一般公共预算财政拨款基本支出决算表), a consistent document from :func:`gongkai.testing.documents`,
+printed with :func:`gongkai.testing.texts.print_text` in any of the layouts and styles text
+disclosures print in and parsed back, must give the tables printed (:func:`differences`: ids,
+titles and numbers, rows in order with codes, labels, side-by-side group and 行次, every cell with
+its printed text, status and value), every amount exactly as printed (two decimals kept), so that
+the identities the generator guarantees hold in the parsed tables too. No parse finding may be an
+error or a warning, but those of the cross-table and completeness checks.
 """
 
 from __future__ import annotations
@@ -19,18 +22,8 @@ from hypothesis import strategies as st
 
 import gongkai
 from gongkai import CellStatus, Document, Severity, Table
-
-from .rendering import (
-    FORMATS,
-    READER,
-    SUFFIX,
-    GenDocument,
-    GenTable,
-    documents,
-    render,
-    status_of,
-    value_of,
-)
+from gongkai.testing import Printed, differences
+from gongkai.testing.texts import TEXT_FORMATS, printed_texts
 
 MARKS = {
     "tsv": pytest.mark.text,
@@ -38,7 +31,8 @@ MARKS = {
     "markdown": pytest.mark.markdown,
     "pipe": pytest.mark.markdown,
 }
-FORMAT_PARAMS = [pytest.param(fmt, marks=MARKS[fmt], id=fmt) for fmt in FORMATS]
+FORMAT_PARAMS = [pytest.param(fmt, marks=MARKS[fmt], id=fmt) for fmt in TEXT_FORMATS]
+TABLE_IDS = {"summary": "summary", "expenditure": "expenditure", "economic": "basic_expenditure_economic"}
 
 # GONGKAI_ROUNDTRIP_SCALE multiplies the number of examples (for a long run: 20 or 50).
 SCALE = max(1, int(os.environ.get("GONGKAI_ROUNDTRIP_SCALE", "1")))
@@ -49,54 +43,39 @@ WHOLE_DOCUMENT = settings(max_examples=15 * SCALE, deadline=None, suppress_healt
 # -- helpers ----------------------------------------------------------------------------------------
 
 
-def parse_rendered(document: GenDocument, fmt: str) -> Document:
-    text = render(document, fmt)
-    note(f"rendered {fmt}:\n{text}")
-    return gongkai.parse(text.encode("utf-8"), name=f"roundtrip{SUFFIX[fmt]}")
+def parse_printed(printed: Printed) -> Document:
+    assert printed.text is not None
+    note(f"printed {printed.text.format}:\n{printed.data.decode('utf-8')}")
+    return gongkai.parse(printed.data, name=f"roundtrip{printed.text.suffix}")
 
 
-def describe(row) -> tuple:
-    return (row.code, row.label, row.group, row.line_number, tuple((c.column, c.raw) for c in row.cells))
+def assert_exact(parsed: Table, expected: Table) -> None:
+    """Every parsed row has the generated row's cells, column for column, and every amount is
+    the exact decimal printed (two decimals kept, thousands separators dropped)."""
+    for got, want in zip(parsed.rows, expected.rows):
+        where = (want.code, want.label)
+        assert [cell.column for cell in got.cells] == [cell.column for cell in want.cells], where
+        for cell in got.cells:
+            if cell.status is CellStatus.VALUE:
+                assert cell.value is not None, (where, cell.column)
+                assert cell.value.as_tuple() == Decimal(cell.raw.replace(",", "")).as_tuple(), (where, cell.raw)
 
 
-def assert_table(parsed: Table, generated: GenTable, numbered: bool = True) -> None:
-    """The parsed table is the generated one: rows in order, every cell with its text and value."""
-    assert parsed.id == generated.id
-    assert parsed.number == (f"公开{generated.number}表" if numbered else None)
-    rows = "parsed rows:\n" + "\n".join(repr(describe(row)) for row in parsed.rows)
-    expected = generated.rows
-    assert [(row.code, row.label) for row in parsed.rows] == [(row.code, row.label) for row in expected], rows
-    for got, want in zip(parsed.rows, expected):
-        assert got.group == want.group, (want.code, want.label)
-        assert got.line_number == want.line_number, (want.code, want.label)
-        assert [cell.column for cell in got.cells] == [column for column, _ in want.cells], rows
-        for cell, (column, raw) in zip(got.cells, want.cells):
-            where = (want.code, want.label, column, raw, rows)
-            assert cell.raw == raw, where
-            assert cell.status is status_of(raw), where
-            assert cell.value == value_of(raw), where
-            if cell.value is not None:
-                assert cell.value.as_tuple() == value_of(raw).as_tuple(), where  # two decimals kept
-
-
-def assert_document(document: Document, generated: GenDocument, fmt: str) -> None:
-    assert document.format == READER[fmt]
-    assert [table.id for table in document.tables] == [table.id for table in generated.tables]
-    assert document.entity == generated.entity
-    assert document.year == generated.year
+def assert_document(document: Document, printed: Printed) -> None:
+    assert printed.text is not None
+    assert document.format == printed.text.reader
     assert document.kind == "final"
-    assert document.unit == generated.unit
-    # the generated tables are consistent within themselves, not with each other, and a generated
-    # document prints only some of the standard tables: only the cross-table and completeness
-    # checks may object
+    assert differences(printed.expected, document) == []
+    # the generated tables are consistent with each other, but a generated document prints only
+    # some of the standard tables: only the cross-table and completeness checks may object
     bad = [
         f
         for f in document.findings
         if f.severity in (Severity.ERROR, Severity.WARNING) and not f.check.startswith(("cross.", "completeness."))
     ]
     assert not bad
-    for parsed, table in zip(document.tables, generated.tables):
-        assert_table(parsed, table, generated.numbered)
+    for parsed, expected in zip(document.tables, printed.expected.tables):
+        assert_exact(parsed, expected)
 
 
 def amount(row, column: str) -> Decimal:
@@ -155,9 +134,11 @@ def assert_identities(table: Table) -> None:
 
 
 def roundtrip(data: st.DataObject, fmt: str, kinds: tuple[str, ...]) -> None:
-    generated = data.draw(documents(fmt, kinds), label="document")
-    document = parse_rendered(generated, fmt)
-    assert_document(document, generated, fmt)
+    tables = tuple(TABLE_IDS[kind] for kind in kinds)
+    printed = data.draw(printed_texts(fmt, tables, kinds=("final",)), label="printed")
+    document = parse_printed(printed)
+    assert_document(document, printed)
+    assert [table.id for table in document.tables] == list(tables)
     for table in document.tables:
         assert_identities(table)
 

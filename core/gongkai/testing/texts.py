@@ -29,12 +29,15 @@ from typing import Optional
 import attrs
 from hypothesis import strategies as st
 
+from ..registrations import RegionProfile
 from ..rendering.sheet import Grid, Heading, Paragraph, Sheet
 from ..schema import Document, Table
 from .layouts import Printed
 from .regrid import AMOUNT_HEADERS, CODE_HEADERS, ITEM_HEADERS
 from .sheets import META_STYLES, Layout, lay_out_as
 from .spaced import WRAP_STYLES, Wrap, spaced_lines
+from .strategies import TABLES, documents
+from .variety import SPACED_ZERO_FORMS, ZERO_FORMS, varieties
 
 #: The text formats :func:`print_text` prints.
 TEXT_FORMATS = ("tsv", "markdown", "pipe", "pdftotext")
@@ -202,3 +205,20 @@ def text_layouts(fmt: str) -> st.SearchStrategy[Layout]:
         item_header=st.sampled_from(ITEM_HEADERS),
     )
 
+
+@st.composite
+def printed_texts(
+    draw: st.DrawFn,
+    fmt: str,
+    tables: Sequence[str] = TABLES,
+    kinds: Sequence[str] = ("final", "budget"),
+    region: Optional[RegionProfile] = None,
+) -> Printed:
+    """A consistent document of ``region`` holding ``tables`` (:func:`documents`), printing
+    every :class:`~gongkai.testing.variety.Variety` a text disclosure of format ``fmt`` prints
+    (space-aligned text: zeros never blank, a third group never longer than the second), laid
+    out in one of :func:`text_layouts` and printed in one of :func:`text_styles`."""
+    spaced = fmt == "pdftotext"
+    variety = draw(varieties(SPACED_ZERO_FORMS if spaced else ZERO_FORMS, spaced=spaced))
+    document = draw(documents(region, kinds=kinds, tables=tables, variety=variety))
+    return print_text(document, draw(text_styles(fmt)), draw(text_layouts(fmt)))
