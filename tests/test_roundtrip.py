@@ -22,8 +22,8 @@ from hypothesis import strategies as st
 
 import gongkai
 from gongkai import CellStatus, Document, Severity, Table
-from gongkai.testing import Printed, differences
-from gongkai.testing.texts import TEXT_FORMATS, printed_texts
+from gongkai.testing import Printed, differences, printed_texts
+from gongkai.testing.texts import TEXT_FORMATS
 
 MARKS = {
     "tsv": pytest.mark.text,
