@@ -176,6 +176,8 @@ class DelimitedBuilder(BuilderBase):
                 spans.append([position])
             else:
                 current.append(position)
+        if self.canonical.repeated_groups and len(spans) > 1:
+            paths = _shared_levels(paths, spans, roles)
         ordinals = self._ordinals()
         groups = []
         names = self._group_names(["".join("".join(paths[position]) for position in span) for span in spans])
@@ -290,6 +292,22 @@ def _printed_header(
             if 0 <= near < len(paths) and wanted.match(paths[near]):
                 return paths[near]
     return paths[position]
+
+
+def _shared_levels(
+    paths: list[tuple[str, ...]], spans: list[list[int]], roles: Sequence[Optional[str]]
+) -> list[tuple[str, ...]]:
+    """``paths`` with only the levels every repeat of a group prints over its amounts: in a table
+    printing one (code, name, amount) group several times side by side, a word over some of the
+    repeats (人员经费 | 公用经费) names the rows under it, not the amount column; a word over them
+    all is a level of every repeat's amounts."""
+    amounts = [[position for position in span if roles[position] == "amount"] for span in spans]
+    shared = list(paths)
+    for span in amounts:
+        for index, position in enumerate(span):
+            others = [paths[group[index]] for group in amounts if index < len(group)]
+            shared[position] = tuple(level for level in paths[position] if all(level in other for other in others))
+    return shared
 
 
 def _feeds_amount(roles: Sequence[Optional[str]], position: int) -> bool:

@@ -8,7 +8,11 @@
   (:mod:`gongkai.testing.kit`);
 * :func:`print_pdf`, :class:`Layout` and :func:`layouts`: documents printed as PDF the many ways
   real disclosures are (title styles, frames, rules or none, page breaks; needs
-  ``gongkai[pdf]``, :mod:`gongkai.testing.layouts`).
+  ``gongkai[pdf]``, :mod:`gongkai.testing.layouts`);
+* :func:`print_text`, :class:`TextStyle`, :func:`text_styles`, :func:`text_layouts` and
+  :func:`printed_texts`: documents printed as tab-separated, markdown, pipe-table or pdftotext-like
+  text (:mod:`gongkai.testing.texts`), with the :class:`Variety` of what disclosures print in the
+  wild (:func:`varieties`).
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from .kit import (
 )
 from .layouts import Layout, Printed, layouts, pdf_styles, print_pdf
 from .strategies import TABLES, documents, ledgers
+from .texts import TextStyle, print_text, printed_texts, text_layouts, text_styles
+from .variety import Variety, varieties
 
 __all__ = [
     "FORMATS",
@@ -37,6 +43,8 @@ __all__ = [
     "PdfStyle",
     "Printed",
     "RegionConformance",
+    "TextStyle",
+    "Variety",
     "assert_change_found",
     "assert_round_trip",
     "assert_unchanged_without",
@@ -47,9 +55,14 @@ __all__ = [
     "ledgers",
     "pdf_styles",
     "print_pdf",
+    "print_text",
+    "printed_texts",
     "profile_of",
     "round_trip",
     "table_differences",
+    "text_layouts",
+    "text_styles",
     "unmapped_headers",
+    "varieties",
     "without_region",
 ]

@@ -3,7 +3,8 @@ of the national classification (``spec/national_codes.tsv``)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Mapping, Sequence
 
 import attrs
 from hypothesis import strategies as st
@@ -15,8 +16,8 @@ FIRST_YEAR = 2020
 PERSONNEL = ("301", "303")  # the economic classes of 人员经费; the others are 公用经费
 
 
-def national_codes() -> dict[str, str]:
-    """The national classification codes and their current names (``spec/national_codes.tsv``)."""
+@functools.cache
+def _names() -> Mapping[str, str]:
     names = {}
     for line in spec_text("national_codes.tsv").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -26,17 +27,22 @@ def national_codes() -> dict[str, str]:
     return names
 
 
-def _tree(prefix: str) -> dict[str, dict[str, list[str]]]:
+def national_codes() -> dict[str, str]:
+    """The national classification codes and their current names (``spec/national_codes.tsv``)."""
+    return dict(_names())
+
+
+@functools.cache
+def _tree(prefix: str) -> Mapping[str, Mapping[str, tuple[str, ...]]]:
     """类 -> 款 -> 项 codes of the national list under a first digit (2 function, 3 economic)."""
-    codes = national_codes()
-    tree: dict[str, dict[str, list[str]]] = {}
-    for code in sorted(codes):
-        if code.startswith(prefix) and len(code) == 3:
-            tree[code] = {}
-    for code in sorted(codes):
+    codes = sorted(_names())
+    tree: dict[str, dict[str, list[str]]] = {code: {} for code in codes if code.startswith(prefix) and len(code) == 3}
+    for code in codes:
         if code[:3] in tree and len(code) == 5:
-            tree[code[:3]][code] = [c for c in sorted(codes) if len(c) == 7 and c.startswith(code)]
-    return tree
+            tree[code[:3]][code] = []
+        elif code[:3] in tree and len(code) == 7 and code[:5] in tree[code[:3]]:
+            tree[code[:3]][code[:5]].append(code)
+    return {cls: {kuan: tuple(xiangs) for kuan, xiangs in kuans.items()} for cls, kuans in tree.items()}
 
 
 def cents() -> st.SearchStrategy[int]:
@@ -54,7 +60,12 @@ def split(draw: st.DrawFn, total: int, parts: int) -> list[int]:
 
 def subset(draw: st.DrawFn, items: Sequence[str], low: int, high: int) -> list[str]:
     """Between ``low`` and ``high`` of ``items``, in their order."""
-    chosen = draw(st.lists(st.sampled_from(list(items)), min_size=low, max_size=min(high, len(items)), unique=True))
+    # one index drawn per item chosen: far cheaper than a list of unique items, which draws
+    # and rejects repeats
+    pool = list(items)
+    chosen = [
+        pool.pop(draw(st.integers(0, len(pool) - 1))) for _ in range(draw(st.integers(low, min(high, len(pool)))))
+    ]
     return sorted(chosen, key=list(items).index)
 
 

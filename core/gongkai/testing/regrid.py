@@ -35,12 +35,11 @@ _ORDINALS = "栏次"
 
 def _reword(grid: Grid, old: str, new: str, first_column: int = 0) -> Grid:
     """``grid`` with the header spans reading ``old`` from ``first_column`` on reading ``new``."""
-    header = tuple(
-        tuple(
-            attrs.evolve(span, text=new) if span.text == old and span.column >= first_column else span for span in row
-        )
-        for row in grid.header
-    )
+
+    def reworded(span: Span) -> Span:
+        return attrs.evolve(span, text=new) if span.text == old and span.column >= first_column else span
+
+    header = tuple(tuple(reworded(span) for span in row) for row in grid.header)
     return attrs.evolve(grid, header=header)
 
 
@@ -107,8 +106,9 @@ def _totals_spread(grid: Grid, width: int) -> Grid:
 
 def restyled(grid: Grid, table: Table, layout: Layout, split: bool) -> tuple[Grid, Table]:
     """``grid`` (of ``table``, its codes ``split`` into 类/款/项 columns or not) drawn as
-    ``layout`` says, and ``table`` as a reader reads it from that grid (its amounts under the
-    group header printed over the first group)."""
+    ``layout`` says, and ``table`` as a reader reads it from that grid (the words over an
+    economic table's groups, 人员经费 and 公用经费, name the rows under them, not the amount
+    column: ``tests/expected/headers.tsv``)."""
     canonical = load_spec().table(table.id)
     coded = canonical.classification != "none"
     if layout.code_header != CODE_HEADERS[0]:
@@ -124,7 +124,5 @@ def restyled(grid: Grid, table: Table, layout: Layout, split: bool) -> tuple[Gri
     if canonical.repeated_groups and layout.totals_spread:
         grid = _totals_spread(grid, width)
     if canonical.repeated_groups and layout.group_header and grid.width >= 2 * width:
-        grid = _group_header(grid, width)
-        columns = tuple(attrs.evolve(column, header=("人员经费", *column.header)) for column in table.columns)
-        table = attrs.evolve(table, columns=columns)
+        grid = _group_header(grid, width)  # names the rows of each group, not their amounts
     return grid, table

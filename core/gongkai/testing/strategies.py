@@ -83,11 +83,12 @@ def documents(
     region: Optional[RegionProfile] = None,
     kinds: Sequence[str] = ("final", "budget"),
     tables: Sequence[str] = TABLES,
-    variety: Variety = Variety(),
+    variety: Optional[Variety] = None,
 ) -> Document:
     """A consistent disclosure of ``region`` (a registered profile; default: the national
     表样) in its conventions, holding ``tables`` (ids of :data:`TABLES`), of one of ``kinds``,
-    printing the ``variety`` asked for beyond the conventions."""
+    printing the ``variety`` asked for beyond the conventions (none by default)."""
+    variety = variety or Variety()
     profile = region or NATIONAL
     kind = draw(st.sampled_from(list(kinds)))
     place = draw(st.sampled_from(list(profile.cities or profile.counties or ("样例市",))))

@@ -96,7 +96,7 @@ class Context:
     kind: str
     entity: str
     printer: Printer
-    variety: Variety = Variety()
+    variety: Variety = attrs.field(factory=Variety)
 
     @property
     def conventions(self) -> Conventions:

@@ -29,12 +29,15 @@ from typing import Optional
 import attrs
 from hypothesis import strategies as st
 
+from ..registrations import RegionProfile
 from ..rendering.sheet import Grid, Heading, Paragraph, Sheet
 from ..schema import Document, Table
 from .layouts import Printed
 from .regrid import AMOUNT_HEADERS, CODE_HEADERS, ITEM_HEADERS
 from .sheets import META_STYLES, Layout, lay_out_as
 from .spaced import WRAP_STYLES, Wrap, spaced_lines
+from .strategies import TABLES, documents
+from .variety import SPACED_ZERO_FORMS, ZERO_FORMS, varieties
 
 #: The text formats :func:`print_text` prints.
 TEXT_FORMATS = ("tsv", "markdown", "pipe", "pdftotext")
@@ -109,10 +112,10 @@ def delimited_lines(grid: Grid, style: TextStyle) -> list[str]:
         lines.append(_delimited(cells, style, False))
         if index == 0 and style.format == "pipe":
             lines.append("|" + "|".join(["---"] * grid.width) + "|")
-    for index, cells in enumerate(grid.body):
+    for index, row in enumerate(grid.body):
         if index and index in style.breaks:
             lines.append("")  # where the page breaks
-        lines.append(_delimited(cells, style, grid.is_total(index)))
+        lines.append(_delimited(row, style, grid.is_total(index)))
     return lines
 
 
@@ -142,8 +145,11 @@ def sheet_lines(sheet: Sheet, tables: Iterator[Table], style: TextStyle) -> list
     return out
 
 
-def print_text(document: Document, style: TextStyle = TextStyle(), layout: Layout = Layout()) -> Printed:
-    """``document`` printed as text in ``style`` and ``layout`` (its ``pdf`` style unused)."""
+def print_text(document: Document, style: Optional[TextStyle] = None, layout: Optional[Layout] = None) -> Printed:
+    """``document`` printed as text in ``style`` and ``layout`` (default: tab-separated text laid
+    out as ``gongkai render`` does; the layout's ``pdf`` style is unused)."""
+    style = style or TextStyle()
+    layout = layout or Layout()
     sheet, expected = lay_out_as(document, layout)
     lines = sheet_lines(sheet, iter(expected.tables), style)
     return Printed("\n".join(lines).encode("utf-8"), expected, layout, style)
@@ -198,3 +204,21 @@ def text_layouts(fmt: str) -> st.SearchStrategy[Layout]:
         amount_header=st.sampled_from(AMOUNT_HEADERS),
         item_header=st.sampled_from(ITEM_HEADERS),
     )
+
+
+@st.composite
+def printed_texts(
+    draw: st.DrawFn,
+    fmt: str,
+    tables: Sequence[str] = TABLES,
+    kinds: Sequence[str] = ("final", "budget"),
+    region: Optional[RegionProfile] = None,
+) -> Printed:
+    """A consistent document of ``region`` holding ``tables`` (:func:`documents`), printing
+    every :class:`~gongkai.testing.variety.Variety` a text disclosure of format ``fmt`` prints
+    (space-aligned text: zeros never blank, a third group never longer than the second), laid
+    out in one of :func:`text_layouts` and printed in one of :func:`text_styles`."""
+    spaced = fmt == "pdftotext"
+    variety = draw(varieties(SPACED_ZERO_FORMS if spaced else ZERO_FORMS, spaced=spaced))
+    document = draw(documents(region, kinds=kinds, tables=tables, variety=variety))
+    return print_text(document, draw(text_styles(fmt)), draw(text_layouts(fmt)))
