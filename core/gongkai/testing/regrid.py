@@ -36,7 +36,9 @@ _ORDINALS = "栏次"
 def _reword(grid: Grid, old: str, new: str, first_column: int = 0) -> Grid:
     """``grid`` with the header spans reading ``old`` from ``first_column`` on reading ``new``."""
     header = tuple(
-        tuple(attrs.evolve(span, text=new) if span.text == old and span.column >= first_column else span for span in row)
+        tuple(
+            attrs.evolve(span, text=new) if span.text == old and span.column >= first_column else span for span in row
+        )
         for row in grid.header
     )
     return attrs.evolve(grid, header=header)

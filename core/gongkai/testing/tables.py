@@ -16,7 +16,7 @@ from ..codes import level, parent
 from ..registrations import Conventions, RegionProfile
 from ..rendering.grids import column_ordinal, header_path, numbered
 from ..schema import Cell, CellStatus, Column, Row, Table
-from .ledger import PERSONNEL, Ledger, national_codes, subset
+from .ledger import PERSONNEL, Ledger, national_codes
 from .variety import NON_FISCAL_LABELS, Variety
 
 # the 一、二、… expenditure items of the 收入支出总表, in the national order

@@ -109,10 +109,10 @@ def delimited_lines(grid: Grid, style: TextStyle) -> list[str]:
         lines.append(_delimited(cells, style, False))
         if index == 0 and style.format == "pipe":
             lines.append("|" + "|".join(["---"] * grid.width) + "|")
-    for index, cells in enumerate(grid.body):
+    for index, row in enumerate(grid.body):
         if index and index in style.breaks:
             lines.append("")  # where the page breaks
-        lines.append(_delimited(cells, style, grid.is_total(index)))
+        lines.append(_delimited(row, style, grid.is_total(index)))
     return lines
 
 

@@ -81,7 +81,7 @@ class PdfStyle:
         if index == 0:
             return False
         every = self.rows_per_page
-        return bool(every) and index % (every or 1) == 0 or index in self.breaks
+        return (bool(every) and index % (every or 1) == 0) or index in self.breaks
 
 
 def figure_runs(text: str) -> list[tuple[str, bool]]:
