@@ -318,11 +318,12 @@ def _summary(income: list[str], expenditure: list[str]) -> Document:
 
 
 def _printed(document: Document, style: PdfStyle, page_break: Optional[int], line_numbers: bool = False) -> Printed:
-    """``document`` printed unnumbered, its 行次 numbered when ``line_numbers`` (决算数 over the
-    amounts otherwise), totals in the code column, the line before ``page_break`` the last of its
-    page."""
+    """``document`` printed unnumbered under a heading of its own, its 行次 numbered when
+    ``line_numbers`` (决算数 over the amounts otherwise), totals in the code column, the line
+    before ``page_break`` the last of its page."""
     layout = Layout(
         number="none",
+        table_headings=True,
         meta="one_line",
         line_numbers=line_numbers,
         amount_header="金额" if line_numbers else "决算数",
@@ -375,6 +376,26 @@ def test_tables_without_rules_break_over_pages(document: Document, page_break: i
     the row that opens the next page."""
     printed = _printed(document, PdfStyle(rules="none", repeat_header=repeat), page_break)
     assert_round_trip(gongkai.parse(printed.data, name="generated.pdf"), printed)
+
+
+@pytest.mark.parametrize("repeat", [False, True], ids=["header-once", "header-repeated"])
+def test_a_header_wrapped_in_its_cell_is_beside_its_neighbours_not_over_them(repeat: bool) -> None:
+    """Without rules, a header wrapped over two lines and centred in its cell (对附属单位补 /
+    助支出) starts above the line of its one-line neighbours (经营支出) and ends below it: it
+    names a column of its own beside them, even where no row prints an amount under either."""
+    amounts = {"total": "0.01", "basic": "0.01"}
+    document = _expenditure(
+        [
+            (None, "合计", amounts),
+            ("210", "卫生健康支出", amounts),
+            ("21011", "行政事业单位医疗", amounts),
+            ("2101103", "公务员医疗补助", amounts),
+        ]
+    )
+    printed = _printed(document, PdfStyle(rules="none", landscape=False, repeat_header=repeat), None)
+    parsed = gongkai.parse(printed.data, name="generated.pdf")
+    assert [column.header for column in parsed.tables[0].columns][-2:] == [("经营支出",), ("对附属单位补助支出",)]
+    assert_round_trip(parsed, printed)
 
 
 # -- summaries (side-by-side groups) printed with or without rules: examples hypothesis found ---
