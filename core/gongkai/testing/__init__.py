@@ -8,7 +8,9 @@
   (:mod:`gongkai.testing.kit`);
 * :func:`print_pdf`, :class:`Layout` and :func:`layouts`: documents printed as PDF the many ways
   real disclosures are (title styles, frames, rules or none, page breaks; needs
-  ``gongkai[pdf]``, :mod:`gongkai.testing.layouts`).
+  ``gongkai[pdf]``, :mod:`gongkai.testing.layouts`);
+* PDFs a reader must refuse (encrypted, scanned, garbled, written object by object):
+  :mod:`gongkai.testing.broken`.
 """
 
 from __future__ import annotations
