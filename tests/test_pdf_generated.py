@@ -378,21 +378,25 @@ def test_tables_without_rules_break_over_pages(document: Document, page_break: i
     assert_round_trip(gongkai.parse(printed.data, name="generated.pdf"), printed)
 
 
+@pytest.mark.parametrize("single", [False, True], ids=["two-header-rows", "one-header-row"])
 @pytest.mark.parametrize("repeat", [False, True], ids=["header-once", "header-repeated"])
-def test_a_header_wrapped_in_its_cell_is_beside_its_neighbours_not_over_them(repeat: bool) -> None:
+def test_a_header_wrapped_in_its_cell_is_beside_its_neighbours_not_over_them(repeat: bool, single: bool) -> None:
     """Without rules, a header wrapped over two lines and centred in its cell (对附属单位补 /
     助支出) starts above the line of its one-line neighbours (经营支出) and ends below it: it
-    names a column of its own beside them, even where no row prints an amount under either."""
+    names a column of its own beside them, even where no row prints an amount under either, and
+    the header starts at its first line even when it is the only word there (a single header
+    row) and its column is beyond those the first rows print in."""
     amounts = {"total": "0.01", "basic": "0.01"}
     document = _expenditure(
         [
-            (None, "合计", amounts),
+            (None, "合计", {}),
             ("210", "卫生健康支出", amounts),
             ("21011", "行政事业单位医疗", amounts),
-            ("2101103", "公务员医疗补助", amounts),
+            ("2101103", "公务员医疗补助", {**amounts, "subsidiary": "0.00"}),
         ]
     )
-    printed = _printed(document, PdfStyle(rules="none", landscape=False, repeat_header=repeat), None)
+    style = PdfStyle(rules="none", landscape=False, repeat_header=repeat)
+    printed = print_pdf(document, Layout(number="none", single_header=single, pdf=style))
     parsed = gongkai.parse(printed.data, name="generated.pdf")
     assert [column.header for column in parsed.tables[0].columns][-2:] == [("经营支出",), ("对附属单位补助支出",)]
     assert_round_trip(parsed, printed)
