@@ -1,9 +1,9 @@
 """PDFs that cannot be read: each gives one line on stderr naming the file and the reason, its own
 documented exit code, no traceback and no output file.
 
-Every bad file is made here: encrypted with a password (reportlab), scanned (pages that are only
-pictures), text without a Unicode map (a hand-written PDF whose CID font has no ToUnicode),
-truncated, corrupt, and over the page and size limits.
+Every bad file is made here or by :mod:`gongkai.testing.broken`: encrypted with a password,
+scanned (pages that are only pictures), text without a Unicode map (a hand-written PDF whose CID
+font has no ToUnicode), truncated, corrupt, and over the page and size limits.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import pytest
 from gongkai import Limits
 from gongkai.errors import InputError
 from gongkai.readers import pdf as pdf_reader
+from gongkai.testing.broken import garbled_pdf, scanned_pdf, text_pdf
 
-from .pdf_rendering import garbled_pdf, scanned_pdf, simple_pdf
 from .test_cli import assert_one_error_line, run, text
 
 pytestmark = pytest.mark.pdf
@@ -29,7 +29,7 @@ TITLE_PAGE = ["2024年度 样例局 部门决算", "收入支出决算总表", "
 
 
 def _truncated() -> bytes:
-    data = simple_pdf([TITLE_PAGE])
+    data = text_pdf([TITLE_PAGE])
     return data[: len(data) // 2]
 
 
@@ -38,7 +38,7 @@ def _corrupt() -> bytes:
 
 
 CASES: dict[str, tuple[Callable[[], bytes], int, tuple[str, ...]]] = {
-    "encrypted": (lambda: simple_pdf([TITLE_PAGE], encrypt="secret"), EXIT_ENCRYPTED, ("encrypted", "password")),
+    "encrypted": (lambda: text_pdf([TITLE_PAGE], encrypt="secret"), EXIT_ENCRYPTED, ("encrypted", "password")),
     "scanned": (scanned_pdf, EXIT_NO_TEXT, ("no text layer", "OCR")),
     "garbled": (garbled_pdf, EXIT_GARBLED, ("does not decode", "Unicode")),
     "truncated": (_truncated, EXIT_CORRUPT, ("truncated",)),
@@ -61,7 +61,7 @@ def test_unreadable_pdf_is_one_line_with_its_exit_code(case: str, tmp_path: Path
 
 def test_page_limit_can_be_raised(tmp_path: Path) -> None:
     path = tmp_path / "long.pdf"
-    path.write_bytes(simple_pdf([TITLE_PAGE, ["第二页"], ["第三页"]]))
+    path.write_bytes(text_pdf([TITLE_PAGE, ["第二页"], ["第三页"]]))
     result = run("parse", str(path), "--max-pages", "2", cwd=tmp_path)
     assert result.returncode == EXIT_LIMIT
     reason = assert_one_error_line(result, str(path))
@@ -96,13 +96,13 @@ def test_without_the_pdf_extra_a_pdf_gets_a_line_saying_how_to_install_it(monkey
         monkeypatch.delitem(sys.modules, name)
     monkeypatch.setitem(sys.modules, "pdfminer", None)  # what a missing package looks like to import
     with pytest.raises(InputError) as raised:
-        pdf_reader.read_pdf(simple_pdf([TITLE_PAGE]), "plain.pdf", Limits())
+        pdf_reader.read_pdf(text_pdf([TITLE_PAGE]), "plain.pdf", Limits())
     assert "pip install 'gongkai[pdf]'" in str(raised.value)
 
 
 def test_a_damaged_stream_leaves_no_library_chatter_on_stderr(tmp_path: Path) -> None:
     """pdfminer logs warnings about damaged streams; the command line says at most its one line."""
-    data = bytearray(simple_pdf([TITLE_PAGE, ["第二页"]]))
+    data = bytearray(text_pdf([TITLE_PAGE, ["第二页"]]))
     start = data.index(b"stream", data.index(b"/Contents")) + 20  # inside a page's compressed content
     data[start : start + 8] = b"\x00garbled"
     path = tmp_path / "damaged.pdf"

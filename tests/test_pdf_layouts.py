@@ -10,10 +10,16 @@ import pytest
 import gongkai
 from gongkai import Severity
 
-from .pdf_rendering import FONT, Canvas
-
 pytestmark = pytest.mark.pdf
 pytest.importorskip("pdfminer")
+pytest.importorskip("reportlab")
+
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from gongkai.rendering.pdf import FONT  # noqa: E402
+from gongkai.rendering.pdf.page import reportlab_metrics  # noqa: E402
+
+reportlab_metrics()  # the writer's CJK font, registered with reportlab
 
 AMOUNTS = ["3.00", "2.50", "0.00", "0.00", "2.00", "1.80", "0.00", "0.00", "2.00", "1.80", "1.00", "0.70"]
 

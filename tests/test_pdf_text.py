@@ -12,13 +12,18 @@ import pytest
 import gongkai
 from gongkai import CellStatus
 
-from .pdf_rendering import FONT, Canvas
-
 pytestmark = pytest.mark.pdf
 pytest.importorskip("pdfminer")
+pytest.importorskip("reportlab")
+
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from gongkai.readers.pdf.glyphs import join, unify, without_overprints  # noqa: E402
 from gongkai.readers.pdf.interpret import Glyph  # noqa: E402
+from gongkai.rendering.pdf import FONT  # noqa: E402
+from gongkai.rendering.pdf.page import reportlab_metrics  # noqa: E402
+
+reportlab_metrics()  # the writer's CJK font, registered with reportlab
 
 
 def glyph(text: str, x: float, top: float = 100.0, size: float = 10.0) -> Glyph:

@@ -13,6 +13,8 @@
   :func:`printed_texts`: documents printed as tab-separated, markdown, pipe-table or pdftotext-like
   text (:mod:`gongkai.testing.texts`), with the :class:`Variety` of what disclosures print in the
   wild (:func:`varieties`).
+* PDFs a reader must refuse (encrypted, scanned, garbled, written object by object):
+  :mod:`gongkai.testing.broken`.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Optional, Union
 
+from ... import settings
 from ...celltext import is_amount_text, is_integer_amount
 from .headers import HeaderWord
 from .rows import TextRow
@@ -109,7 +110,9 @@ def _groups(header: Sequence[Sequence[Word]], level: int, position: int) -> bool
     printed below it: within its reach (up to the midpoints to its neighbours in its row and no
     more than its width, or four characters, on either side), and nearer to it than to any other
     header printed above them (科目名称 under 项目, beside an amount header centred over two
-    header lines, is 项目's)."""
+    header lines, is 项目's). A header is over only what it is printed entirely above: a header
+    wrapped over two lines and centred in its cell starts above its neighbours' line and ends
+    below it, beside them."""
     segments = header[level]
     segment = segments[position]
     reach = max(segment.x1 - segment.x0, 4 * segment.size)
@@ -118,9 +121,10 @@ def _groups(header: Sequence[Sequence[Word]], level: int, position: int) -> bool
         left = max(left, (segments[position - 1].x1 + segment.x0) / 2)
     if position + 1 < len(segments):
         right = min(right, (segment.x1 + segments[position + 1].x0) / 2)
+    floor = segment.bottom - settings.current().below_slack * segment.size
     for depth in range(level + 1, len(header)):
         for other in header[depth]:
-            if not left <= (other.x0 + other.x1) / 2 <= right:
+            if not left <= (other.x0 + other.x1) / 2 <= right or other.top < floor:
                 continue
             gap = _gap(segment, other)
             if all(_gap(above, other) >= gap for row in header[:depth] for above in row if above is not segment):

@@ -144,8 +144,10 @@ def _wraps_name(row: TextRow, above: TextRow) -> bool:
 
 def _header_start(rows: Sequence[TextRow], segmented: Sequence[list[TextRow]], first: int, floor: int) -> int:
     """Where the header above the body row ``first`` starts: the rows above it, close together,
-    up to the last one of several segments or of a short header word within the table's width
-    (项目 centred over the code and name columns on a line of its own, 预算/数 wrapped)."""
+    up to the last one of several segments, of a short header word within the table's width
+    (项目 centred over the code and name columns on a line of its own, 预算/数 wrapped), or of a
+    short header word wrapped onto a header line below it (对附属单位补 / 助支出 centred in a
+    column beyond those the rows so far print in)."""
     row_gap = settings.current().row_gap
     start = probe = first
     while probe > floor:
@@ -153,20 +155,39 @@ def _header_start(rows: Sequence[TextRow], segmented: Sequence[list[TextRow]], f
         if _stops(above) or rows[probe].top - above.bottom >= row_gap * rows[probe].size:
             break
         probe -= 1
-        if len(segmented[probe]) >= 2 or _header_word(rows[probe], rows[start : first + 1]):
+        row = rows[probe]
+        if (
+            len(segmented[probe]) >= 2
+            or _header_word(row, rows[start : first + 1])
+            or (_header_word(row) and any(_wraps_word(row, below) for below in rows[probe + 1 : first]))
+        ):
             start = probe
     return start
 
 
-def _header_word(row: TextRow, table: Sequence[TextRow]) -> bool:
-    """True for a line of one short word, no sentence, inside the table's width, over its header."""
-    left, right = min(r.x0 for r in table), max(r.x1 for r in table)
+def _header_word(row: TextRow, table: Sequence[TextRow] = ()) -> bool:
+    """True for a line of one short word, no sentence, inside the ``table``'s width (if given),
+    over its header."""
+    inside = True
+    if table:
+        left, right = min(r.x0 for r in table), max(r.x1 for r in table)
+        inside = left - row.size <= row.x0 and row.x1 <= right + row.size
     return (
         len(row.segments) == 1
         and len(row.text) <= settings.current().header_word_chars
-        and left - row.size <= row.x0
-        and row.x1 <= right + row.size
+        and inside
         and not any(mark in row.text for mark in "：:。，；")
+    )
+
+
+def _wraps_word(upper: TextRow, row: TextRow) -> bool:
+    """True if a segment of ``row`` carries on the one-word line ``upper``: at line spacing under
+    it, its middle under the word."""
+    gap = settings.current().wrap_gap * row.size
+    return any(
+        -settings.current().below_slack * row.size <= segment.top - upper.bottom < gap
+        and upper.x0 <= (segment.x0 + segment.x1) / 2 <= upper.x1
+        for segment in row.segments
     )
 
 
