@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 from decimal import Decimal
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, note, settings
@@ -24,7 +23,6 @@ from hypothesis import strategies as st
 import gongkai
 from gongkai import CellStatus, Document, Severity, Table
 from gongkai.testing import Printed, differences, printed_texts
-from gongkai.testing.tables import cell_of
 from gongkai.testing.texts import TEXT_FORMATS
 
 MARKS = {
@@ -61,24 +59,6 @@ def assert_exact(parsed: Table, expected: Table) -> None:
             if cell.status is CellStatus.VALUE:
                 assert cell.value is not None, (where, cell.column)
                 assert cell.value.as_tuple() == Decimal(cell.raw.replace(",", "")).as_tuple(), (where, cell.raw)
-
-
-def assert_table(parsed: Table, generated: Any, numbered: bool = True) -> None:
-    """The parsed table is ``generated`` (a table of tests/rendering.py, which
-    tests/test_pdf_generated.py still prints until it moves to gongkai.testing): rows in order,
-    every cell with its printed text, status and exact value."""
-    assert parsed.id == generated.id
-    assert parsed.number == (f"公开{generated.number}表" if numbered else None)
-    expected = generated.rows
-    assert [(row.code, row.label) for row in parsed.rows] == [(row.code, row.label) for row in expected]
-    for got, want in zip(parsed.rows, expected):
-        assert (got.group, got.line_number) == (want.group, want.line_number), (want.code, want.label)
-        assert [cell.column for cell in got.cells] == [column for column, _ in want.cells], (want.code, want.label)
-        for cell, (column, raw) in zip(got.cells, want.cells):
-            printed = cell_of(column, raw)
-            assert (cell.raw, cell.status, cell.value) == (raw, printed.status, printed.value), (want.label, column)
-            if printed.value is not None:
-                assert cell.value is not None and cell.value.as_tuple() == printed.value.as_tuple()
 
 
 def assert_document(document: Document, printed: Printed) -> None:
