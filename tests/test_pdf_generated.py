@@ -31,7 +31,8 @@ from gongkai.codes import level, parent
 from gongkai.rendering import NATIONAL
 from gongkai.rendering.grids import lines_of
 from gongkai.testing import Layout, PdfStyle, Printed, differences, documents, print_pdf
-from gongkai.testing.layouts import AMOUNT_HEADERS, CODE_HEADERS, ITEM_HEADERS, META_STYLES
+from gongkai.testing.layouts import META_STYLES
+from gongkai.testing.sheets import grid_choices
 from gongkai.testing.tables import Context, Printer, cell_of
 from gongkai.testing.variety import Variety, varieties
 
@@ -77,16 +78,7 @@ def printings(styles: st.SearchStrategy[PdfStyle] = STYLES) -> st.SearchStrategy
         section_heading=st.booleans(),
         table_headings=st.booleans(),
         meta=st.sampled_from(tuple(META_STYLES)),
-        split_codes=st.booleans(),
-        column_numbers=st.booleans(),
-        line_numbers=st.booleans(),
-        single_header=st.booleans(),
-        code_header=st.sampled_from(CODE_HEADERS),
-        total_in_code=st.booleans(),
-        group_header=st.booleans(),
-        totals_spread=st.booleans(),
-        amount_header=st.sampled_from(AMOUNT_HEADERS),
-        item_header=st.sampled_from(ITEM_HEADERS),
+        **grid_choices(),
         pdf=styles,
     )
 

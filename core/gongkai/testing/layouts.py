@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 from ..rendering.pdf import DIGIT_FONTS, HEADER_RULES, MAX_RISE, ROTATIONS, RULES, PdfStyle, render_pdf
 from ..schema import Document
 from .regrid import AMOUNT_HEADERS, CODE_HEADERS, ITEM_HEADERS
-from .sheets import META_STYLES, NUMBER_FORMS, NUMBER_PLACES, PREFIXES, SUFFIXES, Layout, lay_out_as
+from .sheets import META_STYLES, NUMBER_FORMS, NUMBER_PLACES, PREFIXES, SUFFIXES, Layout, grid_choices, lay_out_as
 
 if TYPE_CHECKING:
     from .texts import TextStyle
@@ -144,16 +144,7 @@ def grid_layouts(styles: Optional[st.SearchStrategy[PdfStyle]] = None) -> st.Sea
     drawn in ``styles`` (default: all)."""
     return st.builds(
         Layout,
-        split_codes=st.booleans(),
-        column_numbers=st.booleans(),
-        line_numbers=st.booleans(),
-        single_header=st.booleans(),
-        code_header=st.sampled_from(CODE_HEADERS),
-        total_in_code=st.booleans(),
-        group_header=st.booleans(),
-        totals_spread=st.booleans(),
-        amount_header=st.sampled_from(AMOUNT_HEADERS),
-        item_header=st.sampled_from(ITEM_HEADERS),
+        **grid_choices(),
         pdf=styles if styles is not None else pdf_styles(),
     )
 

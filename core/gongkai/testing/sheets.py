@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Optional
 
 import attrs
+from hypothesis import strategies as st
 
 from ..canonical import load_spec
 from ..manager import Registry, default_plugin_manager
@@ -86,6 +87,25 @@ class Layout:
     amount_header: str = attrs.field(default=AMOUNT_HEADERS[0], validator=attrs.validators.in_(AMOUNT_HEADERS))
     item_header: str = attrs.field(default=ITEM_HEADERS[0], validator=attrs.validators.in_(ITEM_HEADERS))
     pdf: PdfStyle = attrs.field(factory=PdfStyle)
+
+
+def grid_choices(numbered: st.SearchStrategy[bool] | None = None) -> dict[str, st.SearchStrategy]:
+    """Strategies for a :class:`Layout`'s grid fields, to pass to ``st.builds(Layout, ...)``;
+    ``numbered`` draws the fields that add columns or rows (split codes, 栏次, 行次, a single
+    header row; default: any)."""
+    flag = numbered if numbered is not None else st.booleans()
+    return {
+        "split_codes": flag,
+        "column_numbers": flag,
+        "line_numbers": flag,
+        "single_header": flag,
+        "code_header": st.sampled_from(CODE_HEADERS),
+        "total_in_code": st.booleans(),
+        "group_header": st.booleans(),
+        "totals_spread": st.booleans(),
+        "amount_header": st.sampled_from(AMOUNT_HEADERS),
+        "item_header": st.sampled_from(ITEM_HEADERS),
+    }
 
 
 def number_of(layout: Layout, position: int) -> Optional[str]:

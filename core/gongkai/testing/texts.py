@@ -33,8 +33,7 @@ from ..registrations import RegionProfile
 from ..rendering.sheet import Grid, Heading, Paragraph, Sheet
 from ..schema import Document, Table
 from .layouts import Printed
-from .regrid import AMOUNT_HEADERS, CODE_HEADERS, ITEM_HEADERS
-from .sheets import META_STYLES, Layout, lay_out_as
+from .sheets import META_STYLES, Layout, grid_choices, lay_out_as
 from .spaced import WRAP_STYLES, Wrap, spaced_lines
 from .strategies import TABLES, documents
 from .variety import SPACED_ZERO_FORMS, ZERO_FORMS, varieties
@@ -193,16 +192,7 @@ def text_layouts(fmt: str) -> st.SearchStrategy[Layout]:
         spaced_cover=st.booleans(),
         meta=st.sampled_from(tuple(META_STYLES)),
         notes=st.booleans(),
-        split_codes=flag,
-        column_numbers=flag,
-        line_numbers=flag,
-        single_header=flag,
-        code_header=st.sampled_from(CODE_HEADERS),
-        total_in_code=st.booleans(),
-        group_header=st.booleans(),
-        totals_spread=st.booleans(),
-        amount_header=st.sampled_from(AMOUNT_HEADERS),
-        item_header=st.sampled_from(ITEM_HEADERS),
+        **grid_choices(flag),
     )
 
 
