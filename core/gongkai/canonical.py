@@ -142,6 +142,18 @@ class Spec:
 
     tables: tuple[CanonicalTable, ...]
     sets: dict[str, tuple[str, ...]] = attrs.field(factory=dict, hash=False)  # kind -> national set
+    # (kind or None, normalised title) -> the first table printing it, as by_title's scan finds it
+    _titles: dict[tuple[Optional[str], str], str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    @_titles.default
+    def _index_titles(self) -> dict[tuple[Optional[str], str], str]:
+        index: dict[tuple[Optional[str], str], str] = {}
+        for table in self.tables:
+            for table_kind, titles in table.titles.items():
+                for title in titles:
+                    index.setdefault((table_kind, normalise_title(title)), table.id)
+                    index.setdefault((None, normalise_title(title)), table.id)
+        return index
 
     def table(self, table_id: str) -> CanonicalTable:
         """The canonical table ``table_id``; KeyError if unknown."""
@@ -161,12 +173,7 @@ class Spec:
 
     def by_title(self, title: str, kind: Optional[str] = None) -> Optional[str]:
         """The canonical table whose national title is ``title`` (normalised), or None."""
-        wanted = normalise_title(title)
-        for table in self.tables:
-            for table_kind, titles in table.titles.items():
-                if kind in (None, table_kind) and wanted in {normalise_title(t) for t in titles}:
-                    return table.id
-        return None
+        return self._titles.get((kind, normalise_title(title)))
 
 
 def _alias(value: object) -> tuple[str, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from typing import Optional
@@ -14,6 +15,7 @@ _NUMBERING = re.compile(rf"^(?:其中[:：]?|{ORDINAL_WORDS})+")
 _BRACKETS = str.maketrans({"（": "(", "）": ")", "“": "", "”": "", '"': "", "：": ":"})
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a document's labels are compared again and again, check by check
 def plain(label: str) -> str:
     """``label`` without white space, leading numbering (一、 （一） 1. 其中：) and bracket variants."""
     text = "".join(label.split()).translate(_BRACKETS)
