@@ -21,6 +21,7 @@ from ..schema import Document, Row, Table
 from ..vocabulary import CODE_DIGITS
 from .compare import Place
 from .labels import first, group_index, plain
+from .memo import once
 from .statements import (
     BASIC,
     EXPENDITURE,
@@ -124,13 +125,16 @@ def restatements(document: Document, phrases: Optional[Phrases] = None) -> tuple
     quantity named before it in the same sentence, or at the opening of its paragraph, or in the
     heading of its section.
     """
-    found: list[Restatement] = []
-    for statement, measure, quantities in _named_statements(document, phrases or load_phrases()):
+    phrases = phrases or load_phrases()
+    return once("restatements", document, phrases, lambda: tuple(_restatements(document, phrases)))
+
+
+def _restatements(document: Document, phrases: Phrases) -> Iterator[Restatement]:
+    for statement, measure, quantities in _named_statements(document, phrases):
         for refs in quantities:
             place = first_place(document, refs, measure)
             if place is not None:
-                found.append(Restatement(statement, place))
-    return tuple(found)
+                yield Restatement(statement, place)
 
 
 def on_empty_tables(document: Document, phrases: Optional[Phrases] = None) -> tuple[tuple[Statement, Table], ...]:

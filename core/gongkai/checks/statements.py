@@ -26,6 +26,7 @@ from ..phrases import Phrases, load_phrases
 from ..schema import Document, Provenance, TextLine
 from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, ORDINAL, PART
 from .labels import plain
+from .memo import once
 from .numbers import AMOUNT, NUMBER, half_unit, read_number
 
 # Scopes: what a section of the 情况说明 is about.
@@ -187,7 +188,8 @@ def _heading(text: str) -> Optional[_Heading]:
 
 def paragraphs(document: Document, phrases: Optional[Phrases] = None) -> tuple[Paragraph, ...]:
     """The narrative's paragraphs in printed order, each with its section's scope and topic."""
-    return tuple(_paragraphs(document.narrative, phrases or load_phrases()))
+    phrases = phrases or load_phrases()
+    return once("paragraphs", document, phrases, lambda: tuple(_paragraphs(document.narrative, phrases)))
 
 
 def _paragraphs(narrative: Sequence[TextLine], phrases: Phrases) -> Iterator[Paragraph]:
@@ -277,12 +279,15 @@ def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
 def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iterator[tuple[Statement, int]]:
     """The paragraph's statements, each with the offset where its figure ends."""
     boundary = 0
+    sentences, counted = 0, 0  # sentence ends before ``counted``, counted once: long paragraphs stay linear
     first = re.match(r"[^。：:]*", paragraph.text)
     lead = "" if first is None or AMOUNT.search(first.group(0)) else normalise_subject(first.group(0), entity)
     for found in AMOUNT.finditer(paragraph.text):
         clause_ends = [end.end() for end in _CLAUSE_END.finditer(paragraph.text, boundary, found.start())]
         start = clause_ends[-1] if clause_ends else boundary
         raw = paragraph.text[start : found.start()]
+        sentences += len(_SENTENCE_END.findall(paragraph.text, counted, found.start()))
+        counted = found.start()
         figure = Figure(
             number=found["number"],
             unit=found["unit"],
@@ -295,7 +300,7 @@ def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iter
             excerpt=paragraph.text[start : found.end()].strip(" 、，,"),
             scope=paragraph.scope,
             topic=paragraph.topic,
-            sentence=(index, len(_SENTENCE_END.findall(paragraph.text, 0, found.start()))),
+            sentence=(index, sentences),
             delta=bool(_DELTA_VERB.search("".join(raw.split()))),
             offset=found.start(),
             lead=lead,
@@ -311,10 +316,16 @@ def statements_of(paragraph: Paragraph, index: int, entity: Optional[str]) -> li
 
 def statements(document: Document, phrases: Optional[Phrases] = None) -> tuple[Statement, ...]:
     """Every figure the narrative states, in printed order, with the words that name it."""
-    return tuple(
-        statement
-        for index, paragraph in enumerate(paragraphs(document, phrases))
-        for statement, _ in _statements(paragraph, index, document.entity)
+    phrases = phrases or load_phrases()
+    return once(
+        "statements",
+        document,
+        phrases,
+        lambda: tuple(
+            statement
+            for index, paragraph in enumerate(paragraphs(document, phrases))
+            for statement, _ in _statements(paragraph, index, document.entity)
+        ),
     )
 
 
