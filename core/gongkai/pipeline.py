@@ -229,7 +229,10 @@ class _Read:
 
 def _read(data: bytes, label: str, registry: Registry, limits: Limits) -> _Read:
     layout = read_layout(data, label, registry, limits)
-    blocks, toc = segment(layout, _title_predicate([registered.record for registered in registry.regions]))
+    is_title = registry.cached(
+        "titles", lambda: _title_predicate([registered.record for registered in registry.regions])
+    )
+    blocks, toc = segment(layout, is_title)
     return _Read(layout, blocks, toc, read_facts(layout, blocks))
 
 
