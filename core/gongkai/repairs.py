@@ -42,7 +42,7 @@ def join_code_and_name_rows(table: Table) -> Table:
 
 def item_of_header(path: tuple[str, ...]) -> str:
     """The item a transposed column stands for: the innermost header below the outer one, or its
-    parent when the innermost is a 小计.
+    parent when the innermost is a 小计; "" for a column printed under no header words.
 
     Example::
 
@@ -51,6 +51,8 @@ def item_of_header(path: tuple[str, ...]) -> str:
         ('公务接待费', '公务用车购置及运行费')
     """
     inner = path[1:] or path
+    if not inner:
+        return ""  # a column printed under no header words names no item
     if len(inner) > 1 and inner[-1] in _SUBTOTALS:
         return inner[-2]
     return inner[-1]

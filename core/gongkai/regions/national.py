@@ -61,7 +61,7 @@ def _wide_item(path: tuple[str, ...]) -> str:
     parts = [_MEASURE_WORD.sub("", part) for part in path]
     parts = [part for part in parts if part]
     if not parts:
-        return path[-1]
+        return path[-1] if path else ""  # no header words: the column names no item
     if len(parts) > 1 and parts[-1] in ("小计",):
         return parts[-2]
     return parts[-1]
