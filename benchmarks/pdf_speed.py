@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
 import pdfplumber
+from timing import best_of  # benchmarks/timing.py, beside this script
 
 import gongkai
 
@@ -37,17 +36,6 @@ def pdfplumber_tables(path: Path) -> None:
     with pdfplumber.open(path) as pdf:
         for page in pdf.pages:
             page.extract_tables()
-
-
-def best_of(rounds: int, runs: dict[str, Callable[[], None]]) -> dict[str, float]:
-    """The fastest of ``rounds`` timings of each run, the runs taking turns within each round."""
-    best = {name: float("inf") for name in runs}
-    for _ in range(rounds):
-        for name, run in runs.items():
-            start = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
 
 
 def main(argv: list[str] | None = None) -> int:

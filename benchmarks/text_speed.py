@@ -25,6 +25,7 @@ from pathlib import Path
 
 import attrs
 import lxml.html
+from timing import best_of  # benchmarks/timing.py, beside this script
 
 import gongkai
 from gongkai.readers.decoding import decode_text
@@ -57,17 +58,6 @@ def lxml_parse(data: bytes) -> None:
 def reference(fmt: str) -> Callable[[bytes], None]:
     """What a document's time is compared with: lxml's parse for HTML, reading lines otherwise."""
     return lxml_parse if fmt == "html" else read_lines
-
-
-def best_of(rounds: int, runs: dict[str, Callable[[], object]]) -> dict[str, float]:
-    """The fastest of ``rounds`` timings of each run, the runs taking turns within each round."""
-    best = {name: float("inf") for name in runs}
-    for _ in range(rounds):
-        for name, run in runs.items():
-            start = time.perf_counter()
-            run()
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
 
 
 def tiny_document() -> bytes:
