@@ -53,6 +53,8 @@ TIDY_COLUMNS = [
 EXIT_OK, EXIT_USAGE, EXIT_UNREADABLE, EXIT_NOT_A_DISCLOSURE, EXIT_OUTPUT, EXIT_LIMIT = 0, 2, 3, 4, 5, 8
 
 PYTHON_M = [sys.executable, "-m", "gongkai"]
+# the last line of a multi-file run: files ok and failed, findings by severity
+RUN_TALLY = re.compile(r"^\d+ files: \d+ ok, \d+ failed; findings: \d+ errors, \d+ warnings, \d+ info$")
 SCRIPT = Path(sys.executable).with_name("gongkai.exe" if os.name == "nt" else "gongkai")
 INVOCATIONS = [
     pytest.param(PYTHON_M, id="python-m"),
@@ -106,10 +108,12 @@ def schema_errors(data: Any) -> list[str]:
 
 
 def error_lines(stderr: str) -> list[str]:
-    """The error lines of stderr ("gongkai: FILE: reason"); the others of a batch run must be
-    the summary lines of the files that were read."""
+    """The error lines of stderr ("gongkai: FILE: reason"); the others of a multi-file run must
+    be the summary lines of the files that were read and, last, the run's tally."""
     lines = stderr.splitlines()
     others = [line for line in lines if not line.startswith("gongkai: ")]
+    if len(others) > 1 or (others and RUN_TALLY.match(others[-1])):
+        assert RUN_TALLY.match(others.pop()), f"a multi-file run ends with its tally: {lines}"
     assert all(" required tables " in line or "no required set" in line for line in others), others
     return [line for line in lines if line.startswith("gongkai: ")]
 
@@ -331,8 +335,10 @@ def test_a_batch_keeps_order_and_reports_the_first_failure(parsed: dict[str, Doc
     assert "Traceback" not in stderr
     lines = error_lines(stderr)
     assert [line.split(": ")[1] for line in lines] == [empty, recipe], lines
-    summaries = [line for line in stderr.splitlines() if not line.startswith("gongkai: ")]
+    *summaries, tally = [line for line in stderr.splitlines() if not line.startswith("gongkai: ")]
     assert [line.split(": ")[0] for line in summaries] == [seed_path("000"), seed_path("004")], summaries
+    errors = sum(1 for key in ("000", "004") for f in parsed[key].findings if f.severity is gongkai.Severity.ERROR)
+    assert tally.startswith(f"4 files: 2 ok, 2 failed; findings: {errors} errors, "), tally
     assert csv_rows((tmp_path / "out.csv").read_bytes()) == expected_rows(parsed["000"], parsed["004"])
 
 
@@ -453,7 +459,9 @@ def test_summary_prints_one_line_a_document_and_writes_the_output_with_o(tmp_pat
     files = [seed_path("000"), seed_path("002")]
     result = run("parse", "--summary", *files, "-o", "out.json", cwd=tmp_path)
     assert result.returncode == EXIT_OK, text(result.stderr)
-    assert text(result.stderr) == "", "with --summary the lines go to stdout, not again to stderr"
+    assert text(result.stderr).splitlines() == ["2 files: 2 ok, 0 failed; findings: 4 errors, 0 warnings, 6 info"], (
+        "with --summary the documents' lines go to stdout, not again to stderr: only the run's tally is there"
+    )
     assert text(result.stdout).splitlines() == [
         f"{files[0]}: final 2023, 5 of 9 required tables (5 read), 155 cells; "
         "4 errors, 0 warnings, 6 info (2 not checked)",

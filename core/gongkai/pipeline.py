@@ -56,7 +56,9 @@ def _mib(size: int) -> str:
     return f"{size} bytes"
 
 
-def _load(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, str]:
+def load_source(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, str]:
+    """The bytes of ``source`` and the name to report it by; InputError when it cannot be read,
+    LimitError when it is over ``max_bytes`` (a file's size is checked before it is read)."""
     if isinstance(source, bytes):
         data, label = source, name or "<bytes>"
     else:
@@ -250,7 +252,7 @@ def _parse(
     layout settings read it again."""
     manager = plugin_manager or default_plugin_manager()
     registry = Registry.collect(manager)
-    data, label = _load(source, name, max_bytes)
+    data, label = load_source(source, name, max_bytes)
     limits = Limits(max_pages=max_pages)
     read = _read(data, label, registry, limits)
     claim = detect_region(manager.hook, read.facts, [registered.record for registered in registry.regions])

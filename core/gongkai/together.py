@@ -85,6 +85,7 @@ def combine(parts: Sequence[Document]) -> Document:
 def parse_together(
     sources: Sequence[Source],
     *,
+    names: Optional[Sequence[str]] = None,
     plugin_manager: Optional[pluggy.PluginManager] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_pages: int = DEFAULT_MAX_PAGES,
@@ -94,20 +95,26 @@ def parse_together(
 ) -> Document:
     """Parse the files of one disclosure (e.g. its 情况说明 and its tables) as one document and check
     it as a whole: text against tables, completeness over both. Raises as :func:`gongkai.parse`
-    does for the first file that cannot be read."""
+    does for the first file that cannot be read. ``names`` are the sources' names in errors and
+    output (default: their paths; ``<bytes>`` for bytes)."""
     parts = [
         parse(
             source,
+            name=name,
             plugin_manager=plugin_manager,
             max_bytes=max_bytes,
             max_pages=max_pages,
             checks=False,
             settings=settings,
         )
-        for source in sources
+        for source, name in zip(sources, _names(sources, names))
     ]
     document = combine(parts)
     if not checks:
         return document
     findings = check(document, tolerance=tolerance, plugin_manager=plugin_manager)
     return attrs.evolve(document, findings=document.findings + findings)
+
+
+def _names(sources: Sequence[Source], names: Optional[Sequence[str]]) -> list[Optional[str]]:
+    return list(names) if names is not None else [None] * len(sources)

@@ -1,7 +1,8 @@
-"""The ``gongkai`` command line: ``parse``, ``check``, ``render`` and ``plugins``; also ``python -m gongkai``.
+"""The ``gongkai`` command line: ``parse``, ``check``, ``render``, ``batch`` and ``plugins``; also
+``python -m gongkai``.
 
 Its arguments are in :mod:`~gongkai.cli.arguments`, the subcommands in
-:mod:`~gongkai.cli.commands`, reading the files in :mod:`~gongkai.cli.batch` and writing the
+:mod:`~gongkai.cli.commands`, reading the files in :mod:`~gongkai.cli.documents` and writing the
 output in :mod:`~gongkai.cli.output`; the exit codes in :mod:`~gongkai.cli.exits`.
 """
 
@@ -18,8 +19,8 @@ from ..errors import PluginError
 from ..manager import Registry, default_plugin_manager
 from ..rendering import NATIONAL
 from .arguments import CHECK_FORMATS, parser
-from .commands import check_command, parse_command, plugins_command, render_command
-from .exits import EXIT_BROKEN_PLUGIN, EXIT_CODES, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from .commands import batch_command, check_command, parse_command, plugins_command, render_command
+from .exits import EXIT_BROKEN_PLUGIN, EXIT_CODES, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .output import error
 
 __all__ = ["CHECK_FORMATS", "EXIT_CODES", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
@@ -53,6 +54,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             return check_command(args)
         if args.command == "render":
             return render_command(args, registry)
+        if args.command == "batch":
+            return batch_command(args, registry)
         return plugins_command(registry, sys.stdout)
     except BrokenPipeError:
         # the reader of our output went away (``| head``): not an error of ours
@@ -60,7 +63,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
 
 
 def run() -> None:

@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import TypeAlias
+from typing import TypeAlias, TypeVar
 
 from .. import __version__
 from ..checks.engine import DEFAULT_TOLERANCE
@@ -16,6 +16,7 @@ from ..schema import Severity
 from .exits import EXIT_CODES
 
 CHECK_FORMATS = ("text", "json", "csv")
+Number = TypeVar("Number", int, float)
 _Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
@@ -35,6 +36,7 @@ def parser(
     _add_parse(commands, formats)
     _add_check(commands)
     _add_render(commands, renderers, regions)
+    _add_batch(commands, formats)
     commands.add_parser(
         "plugins",
         help="list installed readers, renderers, exporters, checks and regions and where they come from",
@@ -98,31 +100,70 @@ def _add_render(commands: _Commands, renderers: Sequence[str], regions: Sequence
     )
 
 
+def _add_batch(commands: _Commands, formats: Sequence[str]) -> None:
+    command = commands.add_parser(
+        "batch",
+        help="parse many disclosures into a folder: one output each, cells.csv and manifest.csv; resumable",
+        description="Parse every disclosure under the PATHs into OUTDIR: one output per document (OUTDIR/NAME.json, "
+        "NAME being the file's path under the folder given), the tidy CSV of all of them (OUTDIR/cells.csv) and a "
+        "manifest (OUTDIR/manifest.csv: file, sha256, status, reason, tables, cells, findings, seconds, output). "
+        "A file that cannot be parsed is recorded in the manifest and the batch goes on. Run again, the batch "
+        "skips the documents whose bytes and gongkai version (and these options) are unchanged: an interrupted "
+        "batch continues where it stopped.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    command.add_argument("paths", nargs="+", metavar="PATH", help="disclosure files and folders of them")
+    command.add_argument("--output", "-o", metavar="OUTDIR", required=True, help="the folder to write into")
+    command.add_argument(
+        "--glob",
+        metavar="PATTERN",
+        help="in folders, take the files whose name or path under the folder match PATTERN (default: every file "
+        "an installed reader knows by extension: .pdf, .txt, .md, .html...)",
+    )
+    command.add_argument(
+        "--format", "-f", choices=formats, default="json", help="each document's output format (default: json)"
+    )
+    _add_limits(command)
+    _add_jobs(command, "parse N files at once in worker processes (default: one per CPU core)")
+    command.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="run on the dask.distributed cluster whose scheduler is at ADDRESS (tcp://host:8786) instead of "
+        "local processes; needs the dask extra",
+    )
+    command.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar with the time left on stderr (default: when stderr is a terminal)",
+    )
+
+
 def _add_input_options(command: argparse.ArgumentParser) -> None:
-    command.add_argument("files", nargs="*", metavar="FILE", help="disclosure files")
+    command.add_argument(
+        "files", nargs="*", metavar="FILE", help="disclosure files, folders of them, or - for standard input"
+    )
     command.add_argument("--sample", action="store_true", help="also take the sample disclosure shipped with gongkai")
     command.add_argument("--output", "-o", metavar="OUT", help="write to OUT instead of standard output")
+    _add_limits(command)
+    _add_jobs(command, "parse N files at once (default: one per CPU core when there are 4 files or more)")
+
+
+def _add_limits(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--max-size",
-        type=float,
+        type=_positive(float),
         default=DEFAULT_MAX_BYTES / 1048576,
         metavar="MIB",
         help=f"refuse files larger than this many MiB (default: {DEFAULT_MAX_BYTES // 1048576})",
     )
     command.add_argument(
         "--max-pages",
-        type=int,
+        type=_positive(int),
         default=DEFAULT_MAX_PAGES,
         metavar="N",
         help=f"refuse documents of more than N pages (default: {DEFAULT_MAX_PAGES})",
-    )
-    command.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=0,
-        metavar="N",
-        help="parse N files at once (default: one per CPU core when there are 4 files or more)",
     )
     command.add_argument(
         "--tolerance",
@@ -134,6 +175,10 @@ def _add_input_options(command: argparse.ArgumentParser) -> None:
             "or one unit of the last printed digit where amounts are printed coarser); 0: exact sums"
         ),
     )
+
+
+def _add_jobs(command: argparse.ArgumentParser, help: str) -> None:
+    command.add_argument("--jobs", "-j", type=_positive(int), default=None, metavar="N", help=help)
 
 
 def _add_batch_options(command: argparse.ArgumentParser) -> None:
@@ -149,6 +194,21 @@ def _add_batch_options(command: argparse.ArgumentParser) -> None:
         help="print one line per document (kind, required tables recognised, cells, findings by severity) "
         "instead of the output; with -o, the output goes to OUT and the lines to standard output",
     )
+
+
+def _positive(kind: Callable[[str], Number]) -> Callable[[str], Number]:
+    """An argument type: a number of ``kind`` greater than 0."""
+
+    def read(text: str) -> Number:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0 or value != value or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"must be a number greater than 0: {text!r}")
+        return value
+
+    return read
 
 
 def _tolerance(text: str) -> Decimal:

@@ -1,19 +1,25 @@
-"""What each subcommand does with its arguments: ``parse``, ``check``, ``render`` and
+"""What each subcommand does with its arguments: ``parse``, ``check``, ``render``, ``batch`` and
 ``plugins``; each returns the exit code."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import signal
+import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TextIO
 
+from ..batch import Interrupted, Options, run, workers
 from ..checks import report
-from ..errors import GongkaiError, OutputError
+from ..errors import GongkaiError, InputError, OutputError
+from ..inputs import inputs
 from ..manager import Registered, Registry
 from ..rendering import lay_out
 from ..schema import Severity
-from .batch import documents
-from .exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from .documents import documents
+from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .output import emit_output, error, write
 
 
@@ -60,6 +66,44 @@ def render_command(args: argparse.Namespace, registry: Registry) -> int:
         error(str(failure))
         return failure.exit_code
     return status
+
+
+def batch_command(args: argparse.Namespace, registry: Registry) -> int:
+    """``gongkai batch``: every document under the paths into the output folder; the exit code of
+    the first document that failed, 130 when interrupted."""
+    extensions = [extension for entry in registry.readers for extension in entry.record.extensions]
+    items = inputs(args.paths, extensions, args.glob)
+    if not items:
+        error(f"batch: no document files in {', '.join(args.paths)} ({', '.join(sorted(set(extensions)))})")
+        return InputError.exit_code
+    options = Options(args.format, int(args.max_size * 1048576), args.max_pages, args.tolerance)
+    try:
+        pool = workers(args.jobs or os.cpu_count() or 1, args.dask)
+    except ImportError:
+        error("batch: --dask needs the dask extra: pip install 'gongkai[dask]'")
+        return EXIT_USAGE
+    except OSError as failure:
+        error(f"batch: cannot reach the Dask scheduler at {args.dask} ({failure})")
+        return EXIT_USAGE
+    extension = registry.exporter(args.format).extension
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        summary = run(items, Path(args.output), options, extension, pool, args.progress)
+    except Interrupted as stopped:
+        error(f"batch: {stopped}; run the same command again to continue")
+        return EXIT_INTERRUPTED
+    except OSError as failure:
+        error(f"{args.output}: cannot write the output ({failure.strerror or failure})")
+        return OutputError.exit_code
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    written = f"{Path(args.output) / 'cells.csv'} and {Path(args.output) / 'manifest.csv'}"
+    print(f"{summary.line()}; wrote {written}", file=sys.stderr)
+    return summary.exit_code()
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # SIGTERM stops a batch as Ctrl-C does: what is done stays done
 
 
 def plugins_command(registry: Registry, stream: TextIO) -> int:

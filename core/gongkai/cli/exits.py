@@ -6,6 +6,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_BROKEN_PLUGIN = 6
+EXIT_INTERRUPTED = 130
 EXIT_CODES = """\
 exit codes:
   0  every file was parsed (gongkai check: and no check found an error)
@@ -25,7 +26,8 @@ exit codes:
  11  a PDF's text does not decode (fonts without a usable Unicode map): it would be garbage
  12  a file is truncated or corrupt
  13  a file was refused as unsafe: entity declarations, external references, nesting too deep
+130  interrupted (Ctrl-C; gongkai batch: also SIGTERM): a batch run again continues where it stopped
 With several files, the good ones are still parsed and written; the exit code is that of the
-first file that failed (3-13), else 1 if a check found an error. Each failure is one line on
+first file that failed (3-13), else 1 if a check found an error (gongkai check). Each failure is one line on
 stderr: "gongkai: FILE: reason".
 """

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import argparse
 import io
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Optional, TextIO
 
 from ..errors import OutputError
+from ..files import replace_atomically
 from ..schema import Document
 from ..summary import summary_line
 
@@ -34,32 +33,10 @@ def write(content: str | bytes, output: Optional[str]) -> None:
         stream.write(data)
         stream.flush()
         return
-    target = Path(output)
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
-        # mkstemp makes the file private (0600); the output gets the mode any new file would get
-        os.chmod(temporary, _existing_mode(target) or 0o666 & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
+        replace_atomically(Path(output), data)
     except OSError as failure:
-        if "temporary" in locals() and os.path.exists(temporary):
-            os.unlink(temporary)
         raise OutputError(output, f"cannot write the output ({failure.strerror or failure})") from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _existing_mode(path: Path) -> int:
-    """The permission bits of ``path`` if it is a file that exists, else 0."""
-    try:
-        return path.stat().st_mode & 0o7777 if path.is_file() else 0
-    except OSError:
-        return 0
 
 
 def summaries(documents: Sequence[Document], stream: TextIO) -> None:
