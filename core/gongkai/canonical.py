@@ -21,6 +21,7 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_title(text: str) -> str:
     """A printed title reduced for matching: no spaces, quotes, leading ordinal or leading year."""
     title = compact(text).translate(_QUOTES)

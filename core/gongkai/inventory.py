@@ -4,7 +4,7 @@ is printed over something that was not read."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Optional
 
 from .canonical import load_spec
@@ -16,6 +16,7 @@ from .registrations import RegionClaim
 from .schema import ContentsEntry, MissingTable, Provenance, Table, UnreadTable
 from .segment import TableBlock, TocEntry
 from .settings import current as current_settings
+from .titles import number_line, read_title
 
 
 def named(
@@ -77,11 +78,15 @@ def unread_of(
     claim: RegionClaim,
     kind: Optional[str],
     hook: RegionHooks,
+    is_title: Callable[[str], bool] = lambda text: False,
 ) -> tuple[list[Table], list[UnreadTable]]:
     """The tables read, and the standard tables whose title the document prints but which were not
     read: a title over nothing read (no column, no row, no note: a picture, a layout not
     understood), or a line of the running text or the title of a block no plugin identified that
-    names a table by its printed title or number while no table of that kind was read."""
+    names a table by its printed title or number while no table of that kind was read. A line
+    of running text is asked about only when it is shaped like a title (see
+    :func:`~gongkai.titles.read_title`; or ``is_title``, a title the spec or a region lists) or
+    is a table number alone."""
     spec = load_spec()
     tables = [table for table in built if table.rows or table.columns or table.notes]
     unread = [
@@ -94,7 +99,7 @@ def unread_of(
     limit = current_settings().max_title
     # a line of running text names a table only by its exact title or number; the words of a
     # title variant are also those of a sentence about the table (详见单位的项目绩效目标表)
-    candidates = [(line, _EXACTLY) for line in lines if len(line.text.strip()) <= limit]
+    candidates = [(line, _EXACTLY) for line in lines if _may_name(line.text.strip(), limit, is_title)]
     candidates += [(block.title_line, _READ_OFF_THE_PAGE) for block in blocks if block.title_line.number not in titled]
     for line, trusted in sorted(candidates, key=lambda candidate: candidate[0].number):
         found = named(line.text.strip(), line, claim, kind, hook)
@@ -106,3 +111,11 @@ def unread_of(
                 UnreadTable(title=line.text.strip(), table=table_id, provenance=Provenance(line.page, line.number))
             )
     return tables, unread
+
+
+def _may_name(text: str, limit: int, is_title: Callable[[str], bool]) -> bool:
+    """Whether a line of running text can name a table by its exact title or number: most
+    lines are sentences, and asking every plugin about each would cost more than the rest."""
+    if not text or len(text) > limit:
+        return False
+    return read_title(text) is not None or number_line(text) is not None or is_title(text)

@@ -227,6 +227,7 @@ class _Read:
     blocks: list[TableBlock]
     toc: list[TocEntry]
     facts: Facts
+    is_title: Callable[[str], bool]
 
 
 def _read(data: bytes, label: str, registry: Registry, limits: Limits) -> _Read:
@@ -235,7 +236,7 @@ def _read(data: bytes, label: str, registry: Registry, limits: Limits) -> _Read:
         "titles", lambda: _title_predicate([registered.record for registered in registry.regions])
     )
     blocks, toc = segment(layout, is_title)
-    return _Read(layout, blocks, toc, read_facts(layout, blocks))
+    return _Read(layout, blocks, toc, read_facts(layout, blocks), is_title)
 
 
 def _parse(
@@ -277,7 +278,7 @@ def _interpret(
     hooks = region_hooks(manager, claim.plugin)
     built, findings = build_tables(blocks, claim, facts.kind, hooks, toc)
     running_text = narrative(layout, blocks, toc)
-    tables, unread = unread_of(running_text, blocks, built, claim, facts.kind, hooks)
+    tables, unread = unread_of(running_text, blocks, built, claim, facts.kind, hooks, read.is_title)
     if not tables and not unread and not facts.disclosure:
         raise NotADisclosureError(
             label, "no standard budget or final-accounts table found (not a 部门预算/决算 disclosure?)"

@@ -12,6 +12,7 @@ suffix) and naming what the table is about (收支, 收入, 支出, “三公”
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -69,6 +70,7 @@ def compact(text: str) -> str:
     return "".join(text.split())
 
 
+@functools.lru_cache(maxsize=8192)
 def split_number(text: str) -> tuple[Optional[str], Optional[int], str]:
     """``text`` (white space removed) split into a leading printed table number, its value and
     the rest; (None, None, text) when it starts with none."""
@@ -113,7 +115,11 @@ def is_title_words(words: str) -> bool:
 
 def read_title(text: str) -> Optional[PrintedTitle]:
     """The title printed on a line of ``text``, or None when the line is not shaped like one."""
-    max_title = settings.current().max_title
+    return _read_title(text, settings.current().max_title)
+
+
+@functools.lru_cache(maxsize=8192)  # segmentation asks about the same lines again and again
+def _read_title(text: str, max_title: int) -> Optional[PrintedTitle]:
     text = compact(text)
     if not text or len(text) > max_title + 12:
         return None
