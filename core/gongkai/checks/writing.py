@@ -35,6 +35,7 @@ from ..phrases import Phrases
 from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Provenance, Severity, Table
 from .compare import row_name, table_name
+from .memo import once
 
 PLACEHOLDER = "meta.placeholder"
 PUNCTUATION = "text.punctuation"
@@ -78,15 +79,15 @@ class Text:
 
     @classmethod
     def of(cls, lines: Sequence[str]) -> Text:
-        characters: list[str] = []
+        pieces: list[str] = []
         owners: list[int] = []
         starts: list[int] = []
         for index, line in enumerate(lines):
-            starts.append(len(characters))
-            kept = [character for character in line if not character.isspace()]
-            characters += kept
+            starts.append(len(owners))
+            kept = "".join(line.split())
+            pieces.append(kept)
             owners += [index] * len(kept)
-        printed = "".join(characters)
+        printed = "".join(pieces)
         plain = printed.translate(_HALF_WIDTH)
         ends = [*starts[1:], len(plain)]
         openings = frozenset(
@@ -219,14 +220,22 @@ def _table_texts(table: Table) -> Iterator[tuple[str, str, Optional[str], Proven
         yield f"“{row_name(row)}”行", row.label, row.code or row.label, row.provenance
 
 
+def _narrative_text(document: Document, phrases: Phrases) -> Text:
+    """The 情况说明 as one :class:`Text`, read once for both checks."""
+    return once("writing-text", document, phrases, lambda: Text.of([line.text for line in document.narrative]))
+
+
 def _placeholders(document: Document, context: CheckContext) -> Iterator[Finding]:
     kinds = template_kinds(context.phrases)
-    text = Text.of([line.text for line in document.narrative])
+    text = _narrative_text(document, context.phrases)
     for slips in template_slips(text, kinds):
         provenance = document.narrative[slips.line].provenance
         yield _template_finding(narrative_place(provenance), text, slips, provenance)
     for table in document.tables:
         for part, printed, row, provenance in _table_texts(table):
+            plain = "".join(printed.split()).translate(_HALF_WIDTH)  # Text.of(...).plain, read quickly
+            if not any(kind.regex.search(plain) for kind in kinds):
+                continue
             cell_text = Text.of([printed])
             for slips in template_slips(cell_text, kinds):
                 yield _template_finding(f"{table_name(table)}{part}", cell_text, slips, provenance, table, row)
@@ -236,7 +245,7 @@ def _placeholders(document: Document, context: CheckContext) -> Iterator[Finding
 
 
 def _punctuation(document: Document, context: CheckContext) -> Iterator[Finding]:
-    text = Text.of([line.text for line in document.narrative])
+    text = _narrative_text(document, context.phrases)
     for start, end in doubled_marks(text, context.phrases):
         provenance = document.narrative[text.lines[start]].provenance
         first, last = text.sentence(start, end)
