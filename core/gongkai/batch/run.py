@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import stat
 import sys
+import threading
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Union
 
@@ -65,50 +68,94 @@ def run(
     say: Callable[[str], None] = lambda message: None,
 ) -> Summary:
     """Parse ``items`` into the folder ``root`` with ``workers``: each document's output is
-    ``NAME + extension``. ``progress``: a progress bar on stderr (None: when it is a terminal);
-    ``say`` receives one line per failed document. Raises Interrupted on Ctrl-C."""
+        ``NAME + extension``. ``progress``: a progress bar on stderr (None: when it is a terminal);
+        ``say`` receives one line per failed document. Raises Interrupted on Ctrl-C or SIGTERM (caught
+    in the main thread only), never in the middle of writing a document's files."""
     folder = Folder(root)
     folder.clean()
     fingerprint = options.fingerprint()
     outcomes: dict[str, Outcome] = {}
     reused = 0
     bar = tqdm(total=len(items), unit="doc", file=sys.stderr, disable=None if progress is None else not progress)
+    stop = _Stop()
     try:
-        todo = _jobs(_largest_first(items) if workers.capacity > 1 else items, options, extension)
-        running = 0
-        while True:
-            while running < workers.capacity:
-                item, sha256, job = next(todo, (None, "", None))
-                if item is None or job is None:
+        with stop.installed():
+            todo = _jobs(_largest_first(items) if workers.capacity > 1 else items, options, extension)
+            running = 0
+            while True:
+                while running < workers.capacity:
+                    item, sha256, job = next(todo, (None, "", None))
+                    if item is None or job is None:
+                        break
+                    known = folder.done(item.name, sha256, fingerprint)
+                    if known is not None:
+                        outcomes[item.name] = attrs.evolve(known, file=item.path)
+                        reused += 1
+                        bar.update()
+                        continue
+                    workers.submit(job)
+                    running += 1
+                if running == 0:
                     break
-                known = folder.done(item.name, sha256, fingerprint)
-                if known is not None:
-                    outcomes[item.name] = attrs.evolve(known, file=item.path)
-                    reused += 1
-                    bar.update()
-                    continue
-                workers.submit(job)
-                running += 1
-            if running == 0:
-                break
-            job, result = workers.next()
-            running -= 1
-            name = job.output[: len(job.output) - len(extension)]
-            folder.record(name, result, fingerprint)
-            outcomes[name] = result.outcome
-            if result.outcome.status == FAILED:
-                bar.write(f"gongkai: {job.file}: {result.outcome.reason}", file=sys.stderr)
-                say(f"{job.file}: {result.outcome.reason}")
-            bar.update()
+                job, result = workers.next()
+                running -= 1
+                name = job.output[: len(job.output) - len(extension)]
+                with stop.deferred():
+                    folder.record(name, result, fingerprint)
+                outcomes[name] = result.outcome
+                if result.outcome.status == FAILED:
+                    bar.write(f"gongkai: {job.file}: {result.outcome.reason}", file=sys.stderr)
+                    say(f"{job.file}: {result.outcome.reason}")
+                bar.update()
+            workers.close()
+            bar.close()
+            ordered = tuple(outcomes[item.name] for item in items)
+            with stop.deferred():
+                folder.finish([item.name for item in items], ordered)
     except KeyboardInterrupt:
         workers.stop()
         bar.close()
         raise Interrupted(len(outcomes), len(items)) from None
-    workers.close()
-    bar.close()
-    ordered = tuple(outcomes[item.name] for item in items)
-    folder.finish([item.name for item in items], ordered)
     return Summary(ordered, reused)
+
+
+class _Stop:
+    """Ctrl-C and SIGTERM during a batch: they stop it at once (as KeyboardInterrupt), except
+    while a document's files are being written, where they wait for the writing to end."""
+
+    def __init__(self) -> None:
+        self._writing = False
+        self._pending = False
+
+    def _signalled(self, signum: int, frame: object) -> None:
+        if self._writing:
+            self._pending = True
+        else:
+            raise KeyboardInterrupt
+
+    @contextmanager
+    def installed(self) -> Iterator[None]:
+        """Catch the signals in this block (only where signals can be caught: the main thread)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {number: signal.signal(number, self._signalled) for number in (signal.SIGINT, signal.SIGTERM)}
+        try:
+            yield
+        finally:
+            for number, handler in previous.items():
+                signal.signal(number, handler)
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """A block a signal does not interrupt: it stops the batch when the block ends."""
+        self._writing = True
+        try:
+            yield
+        finally:
+            self._writing = False
+        if self._pending:
+            raise KeyboardInterrupt
 
 
 def _largest_first(items: Sequence[Input]) -> list[Input]:

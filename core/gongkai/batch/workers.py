@@ -154,7 +154,8 @@ class DaskCluster:
             return job, job.lost(f"the Dask worker parsing it failed ({type(failure).__name__}: {failure})")
 
     def stop(self) -> None:
-        self._client.cancel(list(self._running))
+        if self._running:
+            self._client.cancel(list(self._running))
         self._client.close()
 
     def close(self) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -86,7 +85,6 @@ def batch_command(args: argparse.Namespace, registry: Registry) -> int:
         error(f"batch: cannot reach the Dask scheduler at {args.dask} ({failure})")
         return EXIT_USAGE
     extension = registry.exporter(args.format).extension
-    previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         summary = run(items, Path(args.output), options, extension, pool, args.progress)
     except Interrupted as stopped:
@@ -95,15 +93,9 @@ def batch_command(args: argparse.Namespace, registry: Registry) -> int:
     except OSError as failure:
         error(f"{args.output}: cannot write the output ({failure.strerror or failure})")
         return OutputError.exit_code
-    finally:
-        signal.signal(signal.SIGTERM, previous)
     written = f"{Path(args.output) / 'cells.csv'} and {Path(args.output) / 'manifest.csv'}"
     print(f"{summary.line()}; wrote {written}", file=sys.stderr)
     return summary.exit_code()
-
-
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt  # SIGTERM stops a batch as Ctrl-C does: what is done stays done
 
 
 def plugins_command(registry: Registry, stream: TextIO) -> int:

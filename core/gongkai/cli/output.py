@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from ..errors import OutputError
-from ..files import replace_atomically
+from ..files import atomic_writer, replace_atomically
 from ..schema import Document
 from ..summary import summary_line
 
@@ -59,12 +59,28 @@ def emit_output(
 
 def emit(write_to: Callable[[TextIO], None], output: Optional[str], status: int) -> int:
     """Write what ``write_to`` prints to ``output`` (None: stdout); the exit code ``status``, or
-    the output error's if ``status`` is 0 and the output cannot be written."""
-    buffer = io.StringIO()
-    write_to(buffer)
+    the output error's if ``status`` is 0 and the output cannot be written. A file is written as
+    it is printed (a long document's JSON is never held in memory twice) and replaced only once
+    complete."""
     try:
-        write(buffer.getvalue(), output)
+        if output is None:
+            buffer = io.StringIO()
+            write_to(buffer)
+            write(buffer.getvalue(), None)
+        else:
+            _stream_to(write_to, output)
     except OutputError as failure:
         error(str(failure))
         return status or failure.exit_code
     return status
+
+
+def _stream_to(write_to: Callable[[TextIO], None], output: str) -> None:
+    try:
+        with atomic_writer(Path(output)) as binary:
+            stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
+            write_to(stream)
+            stream.flush()
+            stream.detach()  # the atomic writer closes the file
+    except OSError as failure:
+        raise OutputError(output, f"cannot write the output ({failure.strerror or failure})") from None
