@@ -14,14 +14,19 @@ from collections.abc import Sequence
 from ..hookspecs import hookimpl
 from ..layout import Layout, Line, LineKind
 from ..registrations import DEFAULT_LIMITS, Limits, Reader
-from .decoding import decode_text, looks_binary
+from .decoding import decode_text, looks_binary, sniffed
 from .text import mark_page_numbers, split_lines
 
-_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
-_DELIMITER = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-_DASH_ROW = re.compile(r"^[\s\t|:-]*-{3,}[\s\t|:-]*$")
-_CHECKED = re.compile(r"<input\b[^>]*\bchecked\b[^>]*>", re.IGNORECASE)
-_CHECKBOX = re.compile(r"<input\b[^>]*>", re.IGNORECASE)
+# Every pattern here runs on untrusted lines: none may backtrack over a long run of what it
+# matches (two \s* side by side, a lazy group before \s*$), so each is linear in its input.
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s(.*)$")
+_DELIMITER = re.compile(r"^\|?\s*:?-{2,}:?(?:\s*\|\s*:?-{2,}:?)*\s*\|?$")  # on the stripped line
+_DASH_ROW_MARKS = frozenset(" \t\r\f\v|:-")
+_INPUT = re.compile(r"<input\b[^<>]*>", re.IGNORECASE)
+_CHECKED = re.compile(r"\bchecked\b", re.IGNORECASE)
+# a numeric character reference beyond the last code point (U+10FFFF): html.unescape prints it
+# as U+FFFD, but would first convert thousands of digits to an int
+_HUGE_REFERENCE = re.compile(r"&#(?:[xX]0*[0-9a-fA-F]{7,}|0*[0-9]{8,});?")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
@@ -29,33 +34,33 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|$])")
 _SIGNALS = (
     re.compile(r"^#{1,6}\s", re.MULTILINE),
     re.compile(r"</?(?:b|p|br|strong|input|span|td)\b", re.IGNORECASE),
-    re.compile(r"^\s*\|.*\|\s*$", re.MULTILINE),
+    re.compile(r"^[ \t]*\|[^\n]*\|[ \t\r]*$", re.MULTILINE),
     re.compile(r"\*\*[^*\n]+\*\*"),
 )
 
 
 def strip_inline(text: str) -> str:
     """Printed text of a markdown fragment: inline HTML and emphasis markers removed."""
-    text = _CHECKED.sub("☑", text)
-    text = _CHECKBOX.sub("☐", text)
+    text = _INPUT.sub(lambda tag: "☑" if _CHECKED.search(tag.group()) else "☐", text)
     text = _BREAK.sub(" ", text)
     text = _TAG.sub("", text)
     text = _EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
-    return html.unescape(text)
+    return html.unescape(_HUGE_REFERENCE.sub("\ufffd", text))
 
 
 def markdown_line(number: int, raw: str, page: int | None) -> Line | None:
     """One markdown source line as a layout line, or None for pure layout (table delimiters)."""
-    if _DELIMITER.match(raw) or _DASH_ROW.match(raw):
+    stripped = raw.strip()
+    if _DELIMITER.match(stripped) or (set(raw) <= _DASH_ROW_MARKS and "---" in raw):
         return None
     heading = _HEADING.match(raw)
     if heading:
-        return Line(number, LineKind.HEADING, (strip_inline(heading.group(2)).strip(),), page)
+        words = heading.group(2).rstrip().rstrip("#").rstrip()  # closing hashes: ## 标题 ##
+        return Line(number, LineKind.HEADING, (strip_inline(words).strip(),), page)
     if "\t" in raw:
         cells = tuple(strip_inline(cell).strip() for cell in raw.split("\t"))
         return Line(number, LineKind.CELLS, cells, page)
-    stripped = raw.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
         cells = tuple(strip_inline(cell).strip() for cell in stripped[1:-1].split("|"))
         return Line(number, LineKind.CELLS, cells, page)
@@ -76,6 +81,7 @@ def read_markdown(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> 
 
 def sniff_markdown(data: bytes, name: str) -> float:
     """Confidence from markdown's own marks (headings, pipes, inline HTML, emphasis)."""
+    data = sniffed(data)
     if not data.strip() or looks_binary(data):
         return 0.0
     try:

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from ..hookspecs import hookimpl
 from ..layout import Layout, Line, LineKind
 from ..registrations import DEFAULT_LIMITS, Limits, Reader
-from .decoding import decode_text, looks_binary
+from .decoding import decode_text, looks_binary, sniffed
 
-_PAGE_NUMBER = re.compile(r"^\s*[-—]?\s*\d{1,4}\s*[-—]?\s*$")
+_PAGE_NUMBER = re.compile(r"^[-—]?\s*\d{1,4}\s*[-—]?$")  # on the stripped line: linear
 
 
 def split_lines(text: str) -> list[tuple[str, int | None]]:
@@ -38,7 +38,7 @@ def mark_page_numbers(lines: list[Line]) -> list[Line]:
     """Mark lines holding only a small number between blank lines as printed page numbers."""
     marked = list(lines)
     for index, line in enumerate(lines):
-        if line.kind is not LineKind.TEXT or not _PAGE_NUMBER.match(line.text):
+        if line.kind is not LineKind.TEXT or not _PAGE_NUMBER.match(line.text.strip()):
             continue
         before = lines[index - 1] if index else None
         after = lines[index + 1] if index + 1 < len(lines) else None
@@ -65,6 +65,7 @@ def read_text(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> Layo
 
 def sniff_text(data: bytes, name: str) -> float:
     """Any decodable non-binary input is plain text, with low confidence."""
+    data = sniffed(data)
     if not data.strip() or looks_binary(data):
         return 0.0
     return 0.3 if name.lower().endswith((".txt", ".text", ".tsv")) else 0.2
