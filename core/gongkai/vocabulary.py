@@ -30,9 +30,9 @@ DECIMAL_AMOUNT = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$|^[-+]?\d{1,
 # -- codes and numbers of rows -------------------------------------------------------------------------
 
 #: The digits of a classification code in running text: 类 (3), 款 (5) or 项 (7).
-CODE_DIGITS = r"\d{7}|\d{5}|\d{3}"
+CODE_DIGITS = r"[0-9]{7}|[0-9]{5}|[0-9]{3}"  # ASCII digits: \d would take १२३ and 𝟙𝟚𝟛
 #: A whole cell that is a classification code: 201, 20101, 2010101.
-CODE = re.compile(r"^\d{3}(?:\d{2}){0,2}$")
+CODE = re.compile(r"^[0-9]{3}(?:[0-9]{2}){0,2}$")
 #: A whole cell that is a 行次 or 栏次 number: 1 to 3 digits.
 LINE_NUMBER = re.compile(r"^\d{1,3}$")
 

@@ -11,7 +11,7 @@ A figure is compared only when the words before it name exactly one table cell
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Optional
 
 from ..amounts import amount_text
@@ -27,6 +27,7 @@ from .statements import Change, Figure, changes, quoted, where
 AMOUNT_CHECK = "text.amount"
 CHANGE_CHECK = "text.change"
 UNIT_CHECK = "text.unit"
+_SHOWN = 4  # decimals at most of a percentage the text.change check computes
 
 # -- the checks --------------------------------------------------------------------------------------
 
@@ -162,13 +163,18 @@ def compare_change(change: Change, unit: str, tolerance: Decimal) -> Optional[Fi
     if min(possible) - margin <= printed <= max(possible) + margin:
         return None
     last_year = base - sign * amount
-    computed = (sign * amount / last_year * 100).quantize(Decimal(1).scaleb(min(exponent, -2)))
-    expected = f"{'增长' if computed >= 0 else '下降'}{abs(computed)}%"
+    # shown to the printed percentage's decimals, two at least and at most _SHOWN: beyond that
+    # they are noise under the 0.01-point margin, and a hostile figure prints thousands
+    computed = sign * amount / last_year * 100
+    with localcontext() as exact:
+        exact.prec = max(exact.prec, computed.adjusted() + _SHOWN + 2)
+        computed = computed.quantize(Decimal(1).scaleb(max(min(exponent, -2), -_SHOWN)))
+    said = f"{'增长' if computed >= 0 else '下降'}{abs(computed)}%"
     base_unit = change.base.unit
     message = (
         f"{where(change.provenance)}{quoted(change.excerpt)}：本年 {change.base.printed}，"
         f"{'增加' if change.rising else '减少'} {change.amount.printed}，则上年为 "
-        f"{amount_text(last_year / YUAN[base_unit])}{base_unit}，应{expected}，但文字写作{change.printed_percent}"
+        f"{amount_text(last_year / YUAN[base_unit])}{base_unit}，应{said}，但文字写作{change.printed_percent}"
     )
     return Finding(
         check=CHANGE_CHECK,
@@ -176,7 +182,7 @@ def compare_change(change: Change, unit: str, tolerance: Decimal) -> Optional[Fi
         message=message,
         provenance=change.provenance,
         printed=change.printed_percent,
-        expected=expected,
+        expected=said,
     )
 
 
@@ -188,17 +194,17 @@ def compare_points(claim: Points) -> Optional[Finding]:
     direction_ok = (moved > -slack) if claim.rising else (moved < slack)
     if direction_ok and abs(abs(moved) - claim.points.value) <= slack:
         return None
-    expected = f"{'提高' if moved >= 0 else '下降'}{abs(moved)}个百分点"
+    said = f"{'提高' if moved >= 0 else '下降'}{abs(moved)}个百分点"
     return Finding(
         check=CHANGE_CHECK,
         severity=Severity.ERROR,
         message=(
             f"{where(claim.sentence.provenance(claim.points.start))}{quoted(claim.sentence.text)}：由"
-            f"{claim.before.printed}到{claim.after.printed}是{expected}，文字写{claim.word}{claim.points.printed}"
+            f"{claim.before.printed}到{claim.after.printed}是{said}，文字写{claim.word}{claim.points.printed}"
         ),
         provenance=claim.sentence.provenance(claim.points.start),
         printed=f"{claim.word}{claim.points.printed}",
-        expected=expected,
+        expected=said,
         sentence=" ".join(claim.sentence.text.split()),
     )
 
