@@ -8,9 +8,11 @@ and per part between ``<br>`` s, the inline elements within joined.
 
 A table that holds another table lays the page out rather than printing data: its cells are read
 as blocks, and the tables inside as tables. What a page does not print is never read: the
-``<head>``, scripts and styles, embedded objects, form controls, and navigation (``<nav>``, or
-``role="navigation"``). A checkbox is the one form control that prints something (☑ or ☐, as the
-markdown reader writes the checkboxes converters leave in performance tables).
+``<head>``, scripts and styles, embedded media and frames, form controls, and navigation
+(``<nav>``, or ``role="navigation"``). The content of an ``<object>`` is its fallback (请安装插件):
+left out, unless it holds a table, as the rest of a page does after an ``<object>`` never
+closed. A checkbox is the one form control that prints something (☑ or ☐, as the markdown
+reader writes the checkboxes converters leave in performance tables).
 
 Text is what a browser would show: white space (``&nbsp;`` too) collapsed to one space and
 stripped, ``<br>`` a space within a cell or heading. The tree is walked with lxml's iterwalk,
@@ -118,9 +120,11 @@ def _checkbox(element: etree._Element) -> bool:
 
 def skipped(element: etree._Element) -> bool:
     """True for an element whose content is not printed text: not an element (a comment), in
-    :data:`SKIPPED` (a checkbox excepted), or navigation."""
+    :data:`SKIPPED` (a checkbox excepted, and an object holding a table), or navigation."""
     if not isinstance(element.tag, str):
         return True
+    if element.tag == "object":
+        return element.find(".//table") is None
     if element.tag in SKIPPED:
         return not _checkbox(element)
     return (element.get("role") or "").strip().lower() == "navigation"

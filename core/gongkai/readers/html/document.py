@@ -1,5 +1,5 @@
 """Reading an HTML page into a :class:`~gongkai.layout.Layout`: decode, refuse if hostile,
-parse safely, lay out as lines.
+parse safely, nest as a browser does, lay out as lines.
 
 An HTML page has no pages and no printed line numbers: a line's number is its place among the
 lines of the page's text as :mod:`gongkai.readers.html.blocks` lays it out (the n-th heading, table row
@@ -15,6 +15,7 @@ from .blocks import page_pieces
 from .decoding import decode_html, strip_xml_declaration
 from .safety import parse_bounded, refuse_declarations
 from .tables import GridTooLarge
+from .voids import unnest_voids
 
 
 def read_html(data: bytes, source: str) -> Layout:
@@ -23,6 +24,8 @@ def read_html(data: bytes, source: str) -> Layout:
     text = strip_xml_declaration(decode_html(data, source))
     refuse_declarations(text, source)
     root = parse_bounded(text, source)
+    if root is not None:
+        unnest_voids(root)
     try:
         pieces = page_pieces(root) if root is not None else []
     except GridTooLarge as error:
