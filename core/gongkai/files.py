@@ -8,12 +8,14 @@ folder) can recognise and remove them.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Optional
 
 PARTIAL = ".gongkai-partial"
 
@@ -42,6 +44,25 @@ def atomic_writer(target: Path) -> Iterator[BinaryIO]:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+@contextmanager
+def output_writer(target: Path) -> Iterator[BinaryIO]:
+    """A stream whose content becomes ``target``: a regular file (or a new one) is replaced
+    atomically, through a symbolic link its target (the link stays a link); a device, a FIFO or
+    a socket (/dev/null, /dev/stdout) is written through. Raises OSError."""
+    try:
+        mode: Optional[int] = os.stat(target).st_mode  # through links
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", str(target))
+    if mode is not None and not stat.S_ISREG(mode):
+        with open(target, "wb") as stream:
+            yield stream
+        return
+    with atomic_writer(Path(os.path.realpath(target))) as stream:
+        yield stream
 
 
 def partial_files(folder: Path) -> Iterator[Path]:

@@ -58,7 +58,8 @@ def _mib(size: int) -> str:
 
 def load_source(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, str]:
     """The bytes of ``source`` and the name to report it by; InputError when it cannot be read,
-    LimitError when it is over ``max_bytes`` (a file's size is checked before it is read)."""
+    LimitError when it is over ``max_bytes`` (a file's size is checked before it is read, and no
+    more than ``max_bytes`` and one are ever read)."""
     if isinstance(source, bytes):
         data, label = source, name or "<bytes>"
     else:
@@ -70,7 +71,9 @@ def load_source(source: Source, name: Optional[str], max_bytes: int) -> tuple[by
                 raise LimitError(
                     label, f"the file is {_mib(size)}, over the limit of {_mib(max_bytes)} (raise it with --max-size)"
                 )
-            data = path.read_bytes()
+            with path.open("rb") as stream:
+                # a device or a FIFO (/dev/zero) has no size to check: never read past the limit
+                data = stream.read(max_bytes + 1)
         except IsADirectoryError:
             raise InputError(label, "is a directory, not a file") from None
         except FileNotFoundError:
@@ -80,7 +83,7 @@ def load_source(source: Source, name: Optional[str], max_bytes: int) -> tuple[by
         except OSError as error:
             raise InputError(label, f"cannot be read ({error.strerror or error})") from None
     if len(data) > max_bytes:
-        raise LimitError(label, f"the input is {_mib(len(data))}, over the limit of {_mib(max_bytes)}")
+        raise LimitError(label, f"the input is over the limit of {_mib(max_bytes)} (raise it with --max-size)")
     return data, label
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Optional, TextIO
 
 from ..errors import OutputError
-from ..files import atomic_writer, replace_atomically
+from ..files import output_writer
 from ..schema import Document
 from ..summary import summary_line
 
@@ -22,21 +22,32 @@ def error(message: str) -> None:
 
 
 def write(content: str | bytes, output: Optional[str]) -> None:
-    """Write all of ``content`` or nothing: a file is replaced only once it is complete."""
+    """Write all of ``content`` to ``output`` (None: standard output); a file is replaced only
+    once it is complete (see :func:`~gongkai.files.output_writer`). OutputError if it cannot be."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     if output is None:
-        stream = getattr(sys.stdout, "buffer", None)
+        _to_stdout(data)
+        return
+    try:
+        with output_writer(Path(output)) as stream:
+            stream.write(data)
+    except OSError as failure:
+        raise OutputError(output, f"cannot write the output ({failure.strerror or failure})") from None
+
+
+def _to_stdout(data: bytes) -> None:
+    stream = getattr(sys.stdout, "buffer", None)
+    try:
         if stream is None:  # a text-only stream (a test's StringIO)
             sys.stdout.write(data.decode("utf-8"))
             return
         sys.stdout.flush()
         stream.write(data)
         stream.flush()
-        return
-    try:
-        replace_atomically(Path(output), data)
-    except OSError as failure:
-        raise OutputError(output, f"cannot write the output ({failure.strerror or failure})") from None
+    except BrokenPipeError:
+        raise  # the reader went away (| head): the command line ends quietly
+    except OSError as failure:  # a full disk (> /dev/full), a device error
+        raise OutputError("standard output", f"cannot write ({failure.strerror or failure})") from None
 
 
 def summaries(documents: Sequence[Document], stream: TextIO) -> None:
@@ -77,7 +88,7 @@ def emit(write_to: Callable[[TextIO], None], output: Optional[str], status: int)
 
 def _stream_to(write_to: Callable[[TextIO], None], output: str) -> None:
     try:
-        with atomic_writer(Path(output)) as binary:
+        with output_writer(Path(output)) as binary:
             stream = io.TextIOWrapper(binary, encoding="utf-8", newline="", write_through=False)
             write_to(stream)
             stream.flush()
