@@ -623,6 +623,40 @@ def test_nesting_up_to_the_bound_is_read() -> None:
         read_html(corpus.deep_page(safety.MAX_DEPTH - 1).encode(), "deep.html")
 
 
+def test_a_page_of_too_many_elements_is_refused_as_it_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table of millions of cells (``<td>`` repeated) is refused once the count of elements
+    passes the bound, not after the whole page is in memory (the bound lowered to 1,000 here);
+    a page under it is read."""
+    monkeypatch.setattr(safety, "MAX_ELEMENTS", 1000)
+    small = "<table>" + "<tr><td>项目</td><td>1.00</td></tr>" * 300 + "</table>"  # 903 with html, body
+    assert len(texts(read_html(small.encode(), "small.html"))) == 300
+    fed: list[int] = []
+    make = safety.safe_parser
+    monkeypatch.setattr(safety, "safe_parser", lambda: _Counting(make(), fed))
+    page = "<table><tr>" + "<td>1.00" * 1_000_000 + "</table>"
+    with pytest.raises(UnsafeInputError, match="more than 1,000 elements") as raised:
+        read_html(page.encode(), "cells.html")
+    assert raised.value.exit_code == EXIT_UNSAFE
+    assert sum(fed) < len(page) / 10, "refused within the first chunks, not after the whole page"
+
+
+class _Counting:
+    """A parser that notes how many characters it was fed."""
+
+    def __init__(self, parser: object, fed: list[int]) -> None:
+        self._parser, self._fed = parser, fed
+
+    def feed(self, data: str) -> None:
+        self._fed.append(len(data))
+        self._parser.feed(data)  # type: ignore[attr-defined]
+
+    def read_events(self) -> object:
+        return self._parser.read_events()  # type: ignore[attr-defined]
+
+    def close(self) -> object:
+        return self._parser.close()  # type: ignore[attr-defined]
+
+
 def test_a_table_too_large_to_lay_out_is_refused() -> None:
     rows = MAX_CELLS // 1000 + 1
     page = "<table>" + '<tr><td colspan="1000">1.00</td></tr>' * rows + "</table>"

@@ -25,7 +25,8 @@ exit codes:
  10  a PDF has no text layer (scanned pages): it needs OCR first
  11  a PDF's text does not decode (fonts without a usable Unicode map): it would be garbage
  12  a file is truncated or corrupt
- 13  a file was refused as unsafe: entity declarations, external references, nesting too deep
+ 13  a file was refused as unsafe: entity declarations, external references, nesting too deep,
+     too many elements (an HTML page of millions of cells)
 130  interrupted (Ctrl-C; gongkai batch: also SIGTERM): a batch run again continues where it stopped
 With several files, the good ones are still parsed and written; the exit code is that of the
 first file that failed (3-13), else 1 if a check found an error (gongkai check). Each failure is one line on

@@ -9,8 +9,9 @@ whatever parser a later version uses.
 While parsing, lxml's HTML parser touches no network, keeps no comments or processing
 instructions and keeps libxml2's limits (no ``huge_tree``); it never resolves entities or loads a
 DTD. It builds the tree from events, so the depth of nesting is counted as the page is read,
-without Python recursion, and a page nested deeper than :data:`MAX_DEPTH` is refused before
-the rest of it is parsed.
+without Python recursion: a page nested deeper than :data:`MAX_DEPTH`, or holding more than
+:data:`MAX_ELEMENTS` elements (a table of millions of cells), is refused as soon as it is, before
+the rest of it is parsed into memory.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from ...errors import UnsafeInputError
 
 # libxml2's own limit without huge_tree: deeper, it stops the parse and silently drops the rest
 MAX_DEPTH = 256
+# elements in a page: a 1,000-page disclosure laid out as one HTML page has about half a million
+MAX_ELEMENTS = 1_000_000
 _CHUNK = 65536  # characters fed to the parser at a time
 
 _ENTITY = re.compile(r"<!\s*ENTITY", re.IGNORECASE)
@@ -55,16 +58,20 @@ def safe_parser() -> etree.HTMLPullParser:
 
 def parse_bounded(text: str, source: str) -> Optional[etree._Element]:
     """The root element of the page ``text`` (None if it holds no element); UnsafeInputError as
-    soon as elements nest more than :data:`MAX_DEPTH` deep."""
+    soon as elements nest more than :data:`MAX_DEPTH` deep or number more than :data:`MAX_ELEMENTS`."""
     parser = safe_parser()
-    depth = 0
+    depth = elements = 0
 
     def follow() -> None:
-        nonlocal depth
+        nonlocal depth, elements
         for event, _ in parser.read_events():
-            depth += 1 if event == "start" else -1
+            opened = event == "start"
+            depth += 1 if opened else -1
+            elements += opened
             if depth > MAX_DEPTH:
                 raise UnsafeInputError(source, f"refused as unsafe: elements are nested more than {MAX_DEPTH} deep")
+            if elements > MAX_ELEMENTS:
+                raise UnsafeInputError(source, f"refused as unsafe: the page has more than {MAX_ELEMENTS:,} elements")
 
     for start in range(0, len(text), _CHUNK):
         parser.feed(text[start : start + _CHUNK])
