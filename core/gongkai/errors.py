@@ -37,8 +37,8 @@ class InputError(GongkaiError):
 
 
 class LimitError(InputError):
-    """The input is over a limit the user can raise: its size (``--max-size``) or its number of
-    pages (``--max-pages``)."""
+    """The input is over a limit the user can raise: its size (``--max-size``), its number of
+    pages (``--max-pages``), the time (``--timeout``) or the memory (``--max-memory``) it takes."""
 
     exit_code = 8
 

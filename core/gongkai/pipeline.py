@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Optional, Union
+from typing import BinaryIO, Optional, Union
 
 import attrs
 import pluggy
@@ -56,6 +56,18 @@ def _mib(size: int) -> str:
     return f"{size} bytes"
 
 
+def _read_within(stream: BinaryIO, max_bytes: int) -> bytes:
+    """All of ``stream``, or its first ``max_bytes`` and one when it holds more: a device or a
+    FIFO (/dev/zero) has no size to check first. Read a chunk at a time, so that no buffer of
+    the limit's size is reserved for a small file."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes and (chunk := stream.read(min(1 << 20, max_bytes + 1 - size))):
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def load_source(source: Source, name: Optional[str], max_bytes: int) -> tuple[bytes, str]:
     """The bytes of ``source`` and the name to report it by; InputError when it cannot be read,
     LimitError when it is over ``max_bytes`` (a file's size is checked before it is read, and no
@@ -72,8 +84,7 @@ def load_source(source: Source, name: Optional[str], max_bytes: int) -> tuple[by
                     label, f"the file is {_mib(size)}, over the limit of {_mib(max_bytes)} (raise it with --max-size)"
                 )
             with path.open("rb") as stream:
-                # a device or a FIFO (/dev/zero) has no size to check: never read past the limit
-                data = stream.read(max_bytes + 1)
+                data = _read_within(stream, max_bytes)
         except IsADirectoryError:
             raise InputError(label, "is a directory, not a file") from None
         except FileNotFoundError:

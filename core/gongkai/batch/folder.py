@@ -26,9 +26,10 @@ from typing import Optional
 
 import attrs
 
+from ..errors import LimitError
 from ..files import atomic_writer, partial_files, replace_atomically
 from ..tidy import FIELDS
-from .job import MANIFEST_FIELDS, OK, Outcome, Result
+from .job import MANIFEST_FIELDS, OK, Options, Outcome, Result
 
 STATE = ".gongkai"
 
@@ -48,9 +49,10 @@ class Folder:
             removed += 1
         return removed
 
-    def done(self, name: str, sha256: str, fingerprint: str) -> Optional[Outcome]:
+    def done(self, name: str, sha256: str, options: Options) -> Optional[Outcome]:
         """The outcome recorded for the input ``name`` if its bytes (``sha256``) and the options'
-        ``fingerprint`` are those it was done with and its files are all there; else None."""
+        fingerprint are those it was done with (and its limits too, if it went over one) and its
+        files are all there; else None."""
         if not sha256:
             return None
         try:
@@ -58,13 +60,15 @@ class Folder:
             outcome = Outcome(**record["outcome"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
-        if record.get("fingerprint") != fingerprint or outcome.sha256 != sha256:
+        if record.get("fingerprint") != options.fingerprint() or outcome.sha256 != sha256:
+            return None
+        if outcome.exit_code == LimitError.exit_code and record.get("limits") != options.limits():
             return None
         if outcome.status == OK and not ((self.root / outcome.output).is_file() and self._cells(name).is_file()):
             return None
         return outcome
 
-    def record(self, name: str, result: Result, fingerprint: str) -> None:
+    def record(self, name: str, result: Result, options: Options) -> None:
         """Keep a document's result: its output and tidy rows, then its done record."""
         outcome = result.outcome
         cells = self._cells(name)
@@ -75,7 +79,7 @@ class Folder:
             for stale in self.root.glob(glob.escape(name) + ".*"):
                 stale.unlink()
             cells.unlink(missing_ok=True)
-        record = {"fingerprint": fingerprint, "outcome": attrs.asdict(outcome)}
+        record = {"fingerprint": options.fingerprint(), "limits": options.limits(), "outcome": attrs.asdict(outcome)}
         _write(self._done(name), json.dumps(record, ensure_ascii=False).encode("utf-8"))
 
     def finish(self, names: Iterable[str], outcomes: Iterable[Outcome]) -> None:

@@ -17,6 +17,7 @@ import attrs
 from .. import __version__
 from ..checks.engine import DEFAULT_TOLERANCE
 from ..errors import GongkaiError, InternalError
+from ..isolation import DEFAULT_BUDGET, Budget
 from ..manager import Registry, default_plugin_manager
 from ..pipeline import DEFAULT_MAX_BYTES, load_source, parse
 from ..registrations import DEFAULT_MAX_PAGES
@@ -30,17 +31,23 @@ FAILED = "failed"
 @attrs.frozen
 class Options:
     """How every document of a batch is parsed and written: the output ``format`` (an
-    exporter's name) and the limits and tolerance of :func:`gongkai.parse`."""
+    exporter's name), the tolerance of :func:`gongkai.parse` and the limits on each document
+    (size, pages, and the time and memory of :class:`~gongkai.isolation.Budget`)."""
 
     format: str = "json"
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
     tolerance: Decimal = DEFAULT_TOLERANCE
+    budget: Budget = DEFAULT_BUDGET
 
     def fingerprint(self) -> str:
-        """What a document's output depends on besides its bytes: gongkai's version and these
-        options. A batch run again redoes a document only when its bytes or this changed."""
-        return json.dumps([__version__, self.format, self.max_bytes, self.max_pages, str(self.tolerance)])
+        """What a document's output depends on besides its bytes: gongkai's version, the format
+        and the tolerance. A batch run again redoes a document only when its bytes or this changed."""
+        return json.dumps([__version__, self.format, str(self.tolerance)])
+
+    def limits(self) -> str:
+        """The limits a document may have gone over: one that did is tried again when they change."""
+        return json.dumps([self.max_bytes, self.max_pages, self.budget.seconds, self.budget.memory_mib])
 
 
 @attrs.frozen

@@ -73,7 +73,6 @@ def run(
     in the main thread only), never in the middle of writing a document's files."""
     folder = Folder(root)
     folder.clean()
-    fingerprint = options.fingerprint()
     outcomes: dict[str, Outcome] = {}
     reused = 0
     bar = tqdm(total=len(items), unit="doc", file=sys.stderr, disable=None if progress is None else not progress)
@@ -87,7 +86,7 @@ def run(
                     item, sha256, job = next(todo, (None, "", None))
                     if item is None or job is None:
                         break
-                    known = folder.done(item.name, sha256, fingerprint)
+                    known = folder.done(item.name, sha256, options)
                     if known is not None:
                         outcomes[item.name] = attrs.evolve(known, file=item.path)
                         reused += 1
@@ -101,7 +100,7 @@ def run(
                 running -= 1
                 name = job.output[: len(job.output) - len(extension)]
                 with stop.deferred():
-                    folder.record(name, result, fingerprint)
+                    folder.record(name, result, options)
                 outcomes[name] = result.outcome
                 if result.outcome.status == FAILED:
                     bar.write(f"gongkai: {job.file}: {result.outcome.reason}", file=sys.stderr)
@@ -176,7 +175,7 @@ def _jobs(items: Sequence[Input], options: Options, extension: str) -> Iterator[
     for item in items:
         source = _contents(item, options.max_bytes)
         sha256 = hashlib.sha256(source).hexdigest() if isinstance(source, bytes) else ""
-        yield item, sha256, Job(source, item.path, item.name + extension, options)
+        yield item, sha256, Job(source, item.path, item.name + extension, options, sha256)
 
 
 def _contents(item: Input, max_bytes: int) -> Union[bytes, str]:

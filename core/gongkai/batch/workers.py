@@ -1,29 +1,30 @@
-"""Where a batch's documents are parsed: in this process, in a pool of local processes, or on a
-Dask cluster. Each takes jobs and hands back results as they finish, in any order."""
+"""Where a batch's documents are parsed: each in a child process of its own under the limits, on
+a Dask cluster, or in this process. Each takes jobs and hands back results as they finish, in any
+order."""
 
 from __future__ import annotations
 
 import collections
-import concurrent.futures
-import signal
-from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Optional, Protocol, Union
 
 import attrs
 
-from ..errors import InternalError
+from ..errors import GongkaiError, InternalError
+from ..isolation import DEFAULT_BUDGET, Budget, Children
 from .job import Options, Result, failed, process
 
 
 @attrs.frozen
 class Job:
     """A document to parse: its bytes (or its path when it is not a regular file gongkai may
-    read whole), the ``file`` to report it by, its ``output`` name and the batch's options."""
+    read whole), the ``file`` to report it by, its ``output`` name, the batch's options and the
+    bytes' sha256."""
 
     source: Union[str, bytes]
     file: str
     output: str
     options: Options
+    sha256: str = ""  # of the bytes, where they were read before the job was made
 
     def run(self) -> Result:
         """Parse the document here."""
@@ -31,7 +32,7 @@ class Job:
 
     def lost(self, why: str) -> Result:
         """The result of a job whose worker never answered."""
-        return Result(failed(self.file, "", InternalError(self.file, why)))
+        return Result(failed(self.file, self.sha256, InternalError(self.file, why)))
 
 
 class Workers(Protocol):
@@ -77,51 +78,34 @@ def _run(job: Job) -> Result:
     return job.run()
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group: the batch's own process stops the workers
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+class Isolated:
+    """The jobs run each in a child process of its own, ``jobs`` at a time, under the batch's
+    time and memory limits (:mod:`gongkai.isolation`): a document that goes over them, or whose
+    child dies, is a failed document; the batch goes on."""
 
-
-class LocalProcesses:
-    """The jobs run in ``jobs`` worker processes of this machine."""
-
-    def __init__(self, jobs: int) -> None:
-        self.capacity = 2 * jobs  # one waiting per worker, so none is idle between documents
-        self._jobs = jobs
-        self._pool = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_interrupts)
-        self._running: dict[Future[Result], Job] = {}
+    def __init__(self, jobs: int, budget: Budget) -> None:
+        self.capacity = jobs
+        self._children = Children(jobs, budget)
+        self._jobs: dict[int, Job] = {}
+        self._count = 0
 
     def submit(self, job: Job) -> None:
-        self._running[self._pool.submit(_run, job)] = job
+        self._count += 1
+        self._jobs[self._count] = job
+        self._children.start(self._count, job.file, _run, job)
 
     def next(self) -> tuple[Job, Result]:
-        finished, _ = concurrent.futures.wait(self._running, return_when=concurrent.futures.FIRST_COMPLETED)
-        future = next(iter(finished))
-        job = self._running.pop(future)
-        try:
-            return job, future.result()
-        except concurrent.futures.process.BrokenProcessPool:
-            # a worker died (killed, out of memory, a crash in a library): start afresh
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = ProcessPoolExecutor(max_workers=self._jobs, initializer=_ignore_interrupts)
-            # which document killed it is not known: the first to report is blamed, the others run again
-            for other in [self._running.pop(future) for future in list(self._running)]:
-                self.submit(other)
-            return job, job.lost("the worker process parsing it died")
+        key, outcome = self._children.next()
+        job = self._jobs.pop(key)  # type: ignore[call-overload]
+        if isinstance(outcome, GongkaiError):  # over a limit, or the child died
+            return job, Result(failed(job.file, job.sha256, outcome))
+        return job, outcome
 
     def stop(self) -> None:
-        terminate = getattr(self._pool, "terminate_workers", None)  # Python 3.14
-        if terminate is not None:
-            terminate()
-            return
-        # before 3.14 the pool does not stop a worker in the middle of a document: stop them here
-        workers = list((getattr(self._pool, "_processes", None) or {}).values())
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        for worker in workers:
-            worker.terminate()
+        self._children.stop()
 
     def close(self) -> None:
-        self._pool.shutdown()
+        pass
 
 
 CONNECT_SECONDS = 10  # a scheduler that has not answered by then is not there
@@ -162,9 +146,9 @@ class DaskCluster:
         self._client.close()
 
 
-def workers(jobs: int, dask: Optional[str] = None) -> Workers:
-    """The workers for a batch: the Dask cluster at ``dask``, else ``jobs`` local processes
-    (this process alone for one)."""
+def workers(jobs: int, dask: Optional[str] = None, budget: Budget = DEFAULT_BUDGET) -> Workers:
+    """The workers for a batch: the Dask cluster at ``dask``, else ``jobs`` child processes at
+    a time, each document in its own under ``budget``."""
     if dask is not None:
         return DaskCluster(dask)
-    return LocalProcesses(jobs) if jobs > 1 else InProcess()
+    return Isolated(jobs, budget)

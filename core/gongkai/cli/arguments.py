@@ -10,6 +10,7 @@ from typing import TypeAlias, TypeVar
 
 from .. import __version__
 from ..checks.engine import DEFAULT_TOLERANCE
+from ..isolation import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS
 from ..pipeline import DEFAULT_MAX_BYTES
 from ..registrations import DEFAULT_MAX_PAGES
 from ..schema import Severity
@@ -164,6 +165,20 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_PAGES,
         metavar="N",
         help=f"refuse documents of more than N pages (default: {DEFAULT_MAX_PAGES})",
+    )
+    command.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=DEFAULT_SECONDS,
+        metavar="SECONDS",
+        help=f"give up a document after this many seconds (default: {DEFAULT_SECONDS:g})",
+    )
+    command.add_argument(
+        "--max-memory",
+        type=_positive(int),
+        default=DEFAULT_MEMORY_MIB,
+        metavar="MIB",
+        help=f"give up a document that needs more memory than this many MiB (default: {DEFAULT_MEMORY_MIB})",
     )
     command.add_argument(
         "--tolerance",

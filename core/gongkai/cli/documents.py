@@ -1,20 +1,20 @@
 """The documents a command reads: its files (every document file of a directory it names, ``-``
-for standard input) parsed one by one, in parallel processes when there are several, or together
-as one disclosure; a file that fails is an error, not the end of the run."""
+for standard input), each parsed in a child process of its own under the time and memory limits
+(several at once with ``--jobs``), or together as one disclosure; a file that fails is an error,
+not the end of the run."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Hashable, Sequence
 from decimal import Decimal
-from itertools import repeat
 from typing import Union
 
-from ..errors import GongkaiError, InputError, InternalError
+from ..errors import GongkaiError, InputError
 from ..inputs import STDIN, inputs
+from ..isolation import Budget, Children
 from ..manager import Registry, default_plugin_manager
 from ..pipeline import parse
 from ..samples import sample_path
@@ -58,9 +58,12 @@ def documents(args: argparse.Namespace) -> tuple[list[Document], int]:
     sources: list[Source] = [sys.stdin.buffer.read(max_bytes + 1) if file == STDIN else file for file in files]
     names = ["stdin" if file == STDIN else file for file in files]
     if getattr(args, "together", False):
-        results = [_parse_together(sources, names, max_bytes, args.max_pages, args.tolerance)]
+        children = Children(1, budget(args))
+        label = " + ".join(names)
+        children.start(0, label, _parse_together, sources, names, max_bytes, args.max_pages, args.tolerance)
+        results = [children.next()[1]]
     else:
-        results = _parse_all(sources, names, max_bytes, args.max_pages, args.jobs, args.tolerance)
+        results = _parse_all(sources, names, args, max_bytes)
     parsed: list[Document] = []
     status = empty[0].exit_code if empty else EXIT_OK
     for result in results:
@@ -86,40 +89,34 @@ def run_line(files: int, parsed: Sequence[Document]) -> str:
     )
 
 
-def _guarded(label: str, read: Callable[[], Document]) -> Document | GongkaiError:
-    """What ``read`` returns, or the error that stopped it (an unexpected one as an internal error)."""
-    try:
-        return read()
-    except GongkaiError as failure:
-        return failure
-    except Exception as failure:  # a bug must not stop a batch of hundreds of documents
-        return InternalError(label, f"internal error ({type(failure).__name__}: {failure}); please report it")
+def budget(args: argparse.Namespace) -> Budget:
+    """The time and memory each document may take, from ``--timeout`` and ``--max-memory``."""
+    return Budget(seconds=args.timeout, memory_mib=args.max_memory)
 
 
-def _parse_one(
-    source: Source, name: str, max_bytes: int, max_pages: int, tolerance: Decimal
-) -> Document | GongkaiError:
-    return _guarded(
-        name, lambda: parse(source, name=name, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
-    )
+def _parse_one(source: Source, name: str, max_bytes: int, max_pages: int, tolerance: Decimal) -> Document:
+    return parse(source, name=name, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
 
 
 def _parse_together(
     sources: list[Source], names: list[str], max_bytes: int, max_pages: int, tolerance: Decimal
-) -> Document | GongkaiError:
-    return _guarded(
-        " + ".join(names),
-        lambda: parse_together(sources, names=names, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance),
-    )
+) -> Document:
+    return parse_together(sources, names=names, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
 
 
 def _parse_all(
-    sources: list[Source], names: list[str], max_bytes: int, max_pages: int, jobs: int | None, tolerance: Decimal
+    sources: list[Source], names: list[str], args: argparse.Namespace, max_bytes: int
 ) -> list[Document | GongkaiError]:
-    """Each file's document or error, in the order given; in parallel processes for several."""
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(sources) >= 4 else 1
-    if jobs <= 1 or len(sources) < 2:
-        return [_parse_one(s, n, max_bytes, max_pages, tolerance) for s, n in zip(sources, names)]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        return list(pool.map(_parse_one, sources, names, repeat(max_bytes), repeat(max_pages), repeat(tolerance)))
+    """Each file's document or error, in the order given: each parsed in a child process of its
+    own under the time and memory limits, ``--jobs`` at a time (one per core for 4 files or more)."""
+    jobs = args.jobs or ((os.cpu_count() or 1) if len(sources) >= 4 else 1)
+    children = Children(jobs, budget(args))
+    results: dict[Hashable, Document | GongkaiError] = {}
+    pending = iter(enumerate(zip(sources, names)))
+    while len(results) < len(sources):
+        while len(children) < jobs and (item := next(pending, None)) is not None:
+            index, (source, name) = item
+            children.start(index, name, _parse_one, source, name, max_bytes, args.max_pages, args.tolerance)
+        finished, outcome = children.next()
+        results[finished] = outcome
+    return [results[position] for position in range(len(sources))]

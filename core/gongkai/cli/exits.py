@@ -20,7 +20,8 @@ exit codes:
   5  the output file could not be written
   6  a plugin is broken (a hook that matches no specification, two records with one name)
   7  internal error: gongkai or a plugin failed on a file (a bug: please report it)
-  8  a file is over a limit: too large (raise with --max-size) or too many pages (--max-pages)
+  8  a file is over a limit: too large (raise with --max-size), too many pages (--max-pages),
+     too long to parse (--timeout) or too much memory (--max-memory)
   9  a PDF is encrypted: it needs a password
  10  a PDF has no text layer (scanned pages): it needs OCR first
  11  a PDF's text does not decode (fonts without a usable Unicode map): it would be garbage
