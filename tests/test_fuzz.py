@@ -1,0 +1,41 @@
+"""The fuzz slice CI runs: damaged disclosures (:mod:`gongkai.testing.fuzz`) in every text
+format, each parsed in a child process under limits: none may end in an internal error, go over
+the time or memory limit, or give JSON the schema rejects. ``python -m gongkai.testing.fuzz
+--count 10000`` runs the long campaign (see SECURITY.md for its last result)."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.isolation import Budget
+from gongkai.testing.fuzz import DEFECTS, campaign, mutants, seed_documents
+
+SLICE = 24  # mutants per format: about ten seconds each on one core
+
+
+@pytest.mark.parametrize(
+    "format",
+    [
+        pytest.param("text", marks=pytest.mark.text),
+        pytest.param("markdown", marks=pytest.mark.markdown),
+        pytest.param("html", marks=pytest.mark.html),
+    ],
+)
+def test_no_damaged_document_is_a_defect(format: str) -> None:
+    if format == "html":
+        pytest.importorskip("lxml")
+    documents = seed_documents(format)
+    inputs = [m for n, data in enumerate(documents) for m in mutants(data, format, SLICE // len(documents), seed=n)]
+    tally, defects = campaign(inputs, Budget(seconds=60, memory_mib=1024), jobs=2)
+    assert sum(tally.values()) == len(inputs) > 0
+    assert [(kind, " + ".join(m.done), message[:200]) for m, kind, message in defects] == []
+    assert not any(tally[kind] for kind in DEFECTS)
+
+
+@pytest.mark.text
+def test_mutants_are_the_same_for_the_same_seed() -> None:
+    data = seed_documents("text")[0]
+    first = [m.data for m in mutants(data, "text", 5, seed=7)]
+    assert first == [m.data for m in mutants(data, "text", 5, seed=7)]
+    assert first != [m.data for m in mutants(data, "text", 5, seed=8)]
+    assert all(m != data for m in first)
