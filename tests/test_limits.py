@@ -8,8 +8,11 @@ MiB, so limits of half a second and 30 MiB stop it early."""
 from __future__ import annotations
 
 import csv
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,6 +90,19 @@ def test_a_child_that_dies_is_an_internal_error_not_a_hang() -> None:
 
 
 def _exit_hard() -> None:
-    import os
-
     os._exit(3)
+
+
+def test_sigterm_stops_a_parse_with_no_output_and_no_child_left(big: Path, tmp_path: Path) -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gongkai", "parse", str(big), "-o", "out.json"],
+        cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    time.sleep(1.5)  # started, and parsing in its child
+    process.send_signal(signal.SIGTERM)
+    _, stderr = process.communicate(timeout=60)  # returns only once no child holds the pipes
+    assert process.returncode == 130
+    assert stderr.decode("utf-8") == "gongkai: interrupted\n"
+    assert list(tmp_path.iterdir()) == [], "no output and no temporary file"

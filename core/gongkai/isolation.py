@@ -166,6 +166,9 @@ def _child(
 ) -> None:
     for connection in inherited:
         connection.close()
+    # the parent stops its children on Ctrl-C or SIGTERM: a child ends quietly, no traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent)
     _limit_memory(budget.memory_mib)
     outcome = _called(function, arguments, label, budget)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import io
 import logging
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Optional
 
@@ -34,9 +36,16 @@ def _quiet_libraries() -> None:
     logger.propagate = False
 
 
+def _terminate_as_interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # so that an output being written is removed, as on Ctrl-C
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Run the command line with ``argv`` (default: sys.argv[1:]); returns the exit code."""
+    """Run the command line with ``argv`` (default: sys.argv[1:]); returns the exit code.
+    SIGTERM stops it as Ctrl-C does: exit code 130, no partial output file."""
     _quiet_libraries()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:
         registry = Registry.collect(default_plugin_manager())
     except PluginError as failure:
@@ -63,6 +72,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
     except KeyboardInterrupt:
+        error("interrupted")
         return EXIT_INTERRUPTED
 
 
