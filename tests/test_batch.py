@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import os
+import random
 import shutil
 import signal
 import subprocess
@@ -262,3 +263,28 @@ def test_parse_and_check_read_folders_and_standard_input(folder: list[str], tmp_
     empty = gongkai_cli("parse", "nothing", cwd=tmp_path)
     assert empty.returncode == EXIT_UNREADABLE
     assert empty.stderr.decode("utf-8").startswith("gongkai: nothing: is a folder with no document files")
+
+
+def test_twenty_runs_killed_at_random_moments_each_rerun_gives_the_uninterrupted_outputs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty times: a batch killed with SIGKILL at a random moment (seeded: the same moments on
+    every run of the test), then run again to its end: the outputs are those of a batch never
+    interrupted, and no file is left half-written."""
+    monkeypatch.chdir(tmp_path)
+    make_folder(tmp_path)
+    whole = gongkai_cli("batch", "in", "-o", "whole", "-j", "2", cwd=tmp_path)
+    assert whole.returncode == EXIT_UNREADABLE
+    expected = ((tmp_path / "whole" / "cells.csv").read_bytes(), without_seconds(tmp_path / "whole"))
+    command = [sys.executable, "-m", "gongkai", "batch", "in", "-o", "out", "-j", "2"]
+    for moment in random.Random(20).sample(range(200, 1500), 20):
+        shutil.rmtree(tmp_path / "out", ignore_errors=True)
+        process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(moment / 1000)
+        process.kill()
+        process.wait(timeout=60)
+        rerun = gongkai_cli("batch", "in", "-o", "out", "-j", "2", cwd=tmp_path)
+        assert rerun.returncode == EXIT_UNREADABLE, (moment, rerun.stderr.decode("utf-8"))
+        outputs = ((tmp_path / "out" / "cells.csv").read_bytes(), without_seconds(tmp_path / "out"))
+        assert outputs == expected, f"killed at {moment} ms"
+        assert partial_files(tmp_path / "out") == [], f"killed at {moment} ms"
