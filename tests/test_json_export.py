@@ -11,10 +11,14 @@ from importlib import resources
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
+import gongkai
 from gongkai import CellStatus, Document
 from gongkai.exporters.json_export import document_to_json, write_json
+from gongkai.testing import TextStyle, documents, print_text, text_styles
 
 from .seeds import FACTS
 
@@ -229,3 +233,18 @@ def test_schema_rejects_a_broken_document(
     assert broken != good
     assert not validator.is_valid(broken), f"the schema accepts a document with {breakage}"
     assert not validator.is_valid([good, broken]), f"the schema accepts an array holding a document with {breakage}"
+
+
+@pytest.mark.text
+@settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(document=documents(), style=st.sampled_from(("tsv", "markdown", "pipe", "pdftotext")).flatmap(text_styles))
+def test_the_json_of_any_generated_document_validates(
+    validator: Draft202012Validator, document: Document, style: TextStyle
+) -> None:
+    """Whatever gongkai.testing prints (every region, kind and variety, with a 情况说明 whose
+    claims the narrative checks judge), the JSON of what is read back validates."""
+    printed = print_text(document, style)
+    parsed = gongkai.parse(
+        printed.data, name="generated.md" if style.format in ("markdown", "pipe") else "generated.txt"
+    )
+    assert errors(validator, json.loads(serialised([parsed]))) == []
