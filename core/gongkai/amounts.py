@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Optional
 
@@ -14,6 +15,7 @@ NOT_APPLICABLE_MARKS = frozenset({"-", "—", "–", "－", "──", "——", 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９，．－", "0123456789,.-")
 
 
+@functools.lru_cache(maxsize=65536)  # a table's cells are read by several passes
 def normalise_number_text(raw: str) -> str:
     """The printed text with full-width digits and separators made ASCII and spaces removed."""
     return "".join(raw.translate(_FULLWIDTH).split())

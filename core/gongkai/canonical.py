@@ -30,6 +30,7 @@ def normalise_title(text: str) -> str:
     return title.strip("：:")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_header(text: str) -> str:
     """A printed header cell reduced for matching: no spaces, quotes, or "其中：" prefix.
 

@@ -3,6 +3,7 @@ body row rather than its header (the readers, segmentation and the table builder
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 
 from .amounts import NOT_APPLICABLE_MARKS, looks_like_amount, normalise_number_text
@@ -17,12 +18,14 @@ HEADER_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def is_amount_text(text: str) -> bool:
     """True for a printed decimal amount or a not-applicable dash (integers are ambiguous)."""
     text = normalise_number_text(text)
     return bool(DECIMAL_AMOUNT.match(text)) or text in NOT_APPLICABLE_MARKS
 
 
+@functools.lru_cache(maxsize=65536)
 def is_integer_amount(text: str) -> bool:
     """True for a printed whole number that cannot be a classification code (``0``, ``12``)."""
     text = normalise_number_text(text)

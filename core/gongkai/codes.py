@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Optional
@@ -13,6 +14,7 @@ _PART = re.compile(r"^[0-9]{2}$")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+@functools.lru_cache(maxsize=65536)
 def is_code(text: str) -> bool:
     """True for a whole 类 (3 digits), 款 (5) or 项 (7) code, in ASCII or full-width digits."""
     return bool(CODE.match(text.strip().translate(_FULL_WIDTH)))

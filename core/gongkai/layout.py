@@ -64,7 +64,7 @@ class Line:
     @property
     def blank(self) -> bool:
         """True if the line holds nothing but white space."""
-        return not any(cell.strip() for cell in self.cells)
+        return not "".join(self.cells).strip()
 
     @property
     def filled(self) -> list[str]:

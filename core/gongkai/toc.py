@@ -89,7 +89,7 @@ def _entry(title: str, line: Line, number: Optional[str] = None, page: Optional[
 
 def line_text(line: Line) -> str:
     """The line's printed text with spaces and tab separators removed."""
-    return "".join(compact(cell) for cell in line.cells)
+    return "".join("".join(line.cells).split())
 
 
 def _page(text: str) -> Optional[int]:
