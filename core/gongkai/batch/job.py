@@ -19,7 +19,7 @@ from ..checks.engine import DEFAULT_TOLERANCE
 from ..errors import GongkaiError, InternalError
 from ..manager import Registry, default_plugin_manager
 from ..pipeline import DEFAULT_MAX_BYTES, load_source, parse
-from ..registrations import DEFAULT_MAX_PAGES
+from ..registrations import DEFAULT_MAX_PAGES, DEFAULT_PDF_ENGINE
 from ..tidy import records
 
 MANIFEST_FIELDS = ("file", "sha256", "status", "reason", "tables", "cells", "findings", "seconds", "output")
@@ -30,17 +30,19 @@ FAILED = "failed"
 @attrs.frozen
 class Options:
     """How every document of a batch is parsed and written: the output ``format`` (an
-    exporter's name) and the limits and tolerance of :func:`gongkai.parse`."""
+    exporter's name) and the limits, tolerance and PDF engine of :func:`gongkai.parse`."""
 
     format: str = "json"
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES
     tolerance: Decimal = DEFAULT_TOLERANCE
+    pdf_engine: str = DEFAULT_PDF_ENGINE
 
     def fingerprint(self) -> str:
         """What a document's output depends on besides its bytes: gongkai's version and these
         options. A batch run again redoes a document only when its bytes or this changed."""
-        return json.dumps([__version__, self.format, self.max_bytes, self.max_pages, str(self.tolerance)])
+        fields = [__version__, self.format, self.max_bytes, self.max_pages, str(self.tolerance), self.pdf_engine]
+        return json.dumps(fields)
 
 
 @attrs.frozen
@@ -98,7 +100,12 @@ def process(source: Union[str, bytes], file: str, output: str, options: Options)
     try:
         data = source if isinstance(source, bytes) else _read(source, file, options)
         document = parse(
-            data, name=file, max_bytes=options.max_bytes, max_pages=options.max_pages, tolerance=options.tolerance
+            data,
+            name=file,
+            max_bytes=options.max_bytes,
+            max_pages=options.max_pages,
+            tolerance=options.tolerance,
+            pdf_engine=options.pdf_engine,
         )
         written = io.StringIO()
         Registry.collect(default_plugin_manager()).exporter(options.format).write([document], written)

@@ -11,7 +11,8 @@ from typing import TypeAlias, TypeVar
 from .. import __version__
 from ..checks.engine import DEFAULT_TOLERANCE
 from ..pipeline import DEFAULT_MAX_BYTES
-from ..registrations import DEFAULT_MAX_PAGES
+from ..readers.pdf.engines import ENGINES
+from ..registrations import DEFAULT_MAX_PAGES, DEFAULT_PDF_ENGINE
 from ..schema import Severity
 from .exits import EXIT_CODES
 
@@ -164,6 +165,13 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_PAGES,
         metavar="N",
         help=f"refuse documents of more than N pages (default: {DEFAULT_MAX_PAGES})",
+    )
+    command.add_argument(
+        "--pdf-engine",
+        choices=ENGINES,
+        default=DEFAULT_PDF_ENGINE,
+        help=f"what reads PDFs: pdfium (pypdfium2, faster), pdfminer (pdfminer.six, the reference) or auto "
+        f"(pdfium where installed) (default: {DEFAULT_PDF_ENGINE})",
     )
     command.add_argument(
         "--tolerance",

@@ -58,9 +58,9 @@ def documents(args: argparse.Namespace) -> tuple[list[Document], int]:
     sources: list[Source] = [sys.stdin.buffer.read(max_bytes + 1) if file == STDIN else file for file in files]
     names = ["stdin" if file == STDIN else file for file in files]
     if getattr(args, "together", False):
-        results = [_parse_together(sources, names, max_bytes, args.max_pages, args.tolerance)]
+        results = [_parse_together(sources, names, max_bytes, args.max_pages, args.tolerance, args.pdf_engine)]
     else:
-        results = _parse_all(sources, names, max_bytes, args.max_pages, args.jobs, args.tolerance)
+        results = _parse_all(sources, names, max_bytes, args.max_pages, args.jobs, args.tolerance, args.pdf_engine)
     parsed: list[Document] = []
     status = empty[0].exit_code if empty else EXIT_OK
     for result in results:
@@ -97,29 +97,41 @@ def _guarded(label: str, read: Callable[[], Document]) -> Document | GongkaiErro
 
 
 def _parse_one(
-    source: Source, name: str, max_bytes: int, max_pages: int, tolerance: Decimal
+    source: Source, name: str, max_bytes: int, max_pages: int, tolerance: Decimal, engine: str
 ) -> Document | GongkaiError:
     return _guarded(
-        name, lambda: parse(source, name=name, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
+        name,
+        lambda: parse(
+            source, name=name, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance, pdf_engine=engine
+        ),
     )
 
 
 def _parse_together(
-    sources: list[Source], names: list[str], max_bytes: int, max_pages: int, tolerance: Decimal
+    sources: list[Source], names: list[str], max_bytes: int, max_pages: int, tolerance: Decimal, engine: str
 ) -> Document | GongkaiError:
     return _guarded(
         " + ".join(names),
-        lambda: parse_together(sources, names=names, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance),
+        lambda: parse_together(
+            sources, names=names, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance, pdf_engine=engine
+        ),
     )
 
 
 def _parse_all(
-    sources: list[Source], names: list[str], max_bytes: int, max_pages: int, jobs: int | None, tolerance: Decimal
+    sources: list[Source],
+    names: list[str],
+    max_bytes: int,
+    max_pages: int,
+    jobs: int | None,
+    tolerance: Decimal,
+    engine: str,
 ) -> list[Document | GongkaiError]:
     """Each file's document or error, in the order given; in parallel processes for several."""
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(sources) >= 4 else 1
     if jobs <= 1 or len(sources) < 2:
-        return [_parse_one(s, n, max_bytes, max_pages, tolerance) for s, n in zip(sources, names)]
+        return [_parse_one(s, n, max_bytes, max_pages, tolerance, engine) for s, n in zip(sources, names)]
     with ProcessPoolExecutor(max_workers=min(jobs, len(sources))) as pool:
-        return list(pool.map(_parse_one, sources, names, repeat(max_bytes), repeat(max_pages), repeat(tolerance)))
+        settings = repeat(max_bytes), repeat(max_pages), repeat(tolerance), repeat(engine)
+        return list(pool.map(_parse_one, sources, names, *settings))

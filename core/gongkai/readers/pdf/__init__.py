@@ -33,14 +33,15 @@ def sniff_pdf(data: bytes, name: str) -> float:
 
 
 def read_pdf(data: bytes, source: str, limits: Limits) -> Layout:
-    """Read a PDF; an InputError says how to install the extra when pdfminer.six is missing."""
+    """Read a PDF with the engine ``limits`` name; an InputError says how to install the extra
+    when the engine's package is missing."""
     try:
         from .document import read_pdf as read
     except ImportError as error:
         raise InputError(
             source, f"reading PDF needs the pdf extra: pip install 'gongkai[pdf]' ({error.name} is missing)"
         ) from None
-    return read(data, source, limits.max_pages)
+    return read(data, source, limits.max_pages, limits.pdf_engine)
 
 
 @hookimpl

@@ -13,11 +13,12 @@ from __future__ import annotations
 import importlib.util
 
 from ...errors import LimitError
+from ...registrations import DEFAULT_PDF_ENGINE
 
 ENGINES = ("auto", "pdfium", "pdfminer")
 #: The engine a PDF is read with unless the caller chooses another. pdfminer stays the default
 #: until the differential test (tests/test_pdf_engines.py) shows pdfium agreeing on every PDF.
-DEFAULT_ENGINE = "pdfminer"
+DEFAULT_ENGINE = DEFAULT_PDF_ENGINE
 
 
 def resolve(engine: str) -> str:
