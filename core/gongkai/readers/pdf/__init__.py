@@ -1,9 +1,12 @@
 """Reading PDF disclosures into a :class:`~gongkai.layout.Layout` (the ``gongkai[pdf]`` extra).
 
-The reader interprets each page once with pdfminer.six and no text-box layout analysis, then does
-its own grouping:
+The reader interprets each page once, with no text-box layout analysis, into the glyphs and rulings
+it prints (:mod:`.content`), by one of two engines that read the same (:mod:`.engines`); then it
+does its own grouping:
 
 * :mod:`.interpret` — pdfminer's interpreter feeding a lean device: glyphs and ruling segments;
+* :mod:`.pdfium` — the same from pypdfium2 (PDFium): the page's objects (:mod:`.pdfium_objects`),
+  their glyphs through its text page (:mod:`.pdfium_text`, :mod:`.pdfium_spaces`);
 * :mod:`.glyphs` — CJK text as printed: radicals unified, fake-bold overprints removed, no spaces
   invented between Chinese characters;
 * :mod:`.rows` — glyphs grouped into printed lines and into segments split at wide gaps;
@@ -14,7 +17,7 @@ its own grouping:
 * :mod:`.document` — opening the file, the errors a PDF can raise, and the whole layout.
 
 This module is the reader plugin: it is registered always and imports the modules above (and
-pdfminer.six) only when a PDF is read, so that the core works without the extra.
+the engine's package) only when a PDF is read, so that the core works without the extra.
 """
 
 from __future__ import annotations
@@ -52,6 +55,6 @@ def gongkai_readers() -> Sequence[Reader]:
             sniff=sniff_pdf,
             read=read_pdf,
             extensions=(".pdf",),
-            description="PDF with a text layer: ruled and unruled tables, via pdfminer.six",
+            description="PDF with a text layer: ruled and unruled tables, via pdfminer.six or pypdfium2",
         )
     ]
