@@ -134,7 +134,8 @@ class PageObjects:
             out = self._out
             api.font_size(obj, out.at_size)
             matrix = multiply(out.matrix_of(obj), outer)
-            clip = self._clip(obj, outer)
+            clip_path = api.get_clip_path(obj)
+            clip = self._clip(clip_path, outer) if clip_path else None
             self.texts.append(TextRun(obj, matrix, forms, api.text_font(obj) or 0, out.size.value, clip))
         elif kind == _PATH:
             self._path(obj, multiply(self._out.matrix_of(obj), outer))
@@ -179,13 +180,10 @@ class PageObjects:
         if len(points) > 1:
             self.segments += rulings(points, straight, self.width, self.height)
 
-    def _clip(self, obj: int, outer: Matrix) -> Optional[Area]:
-        """The object's clipping area in device space: the boxes of its clipping paths (given in
-        the space of the form it sits in) intersected, leaving out paths under a point across,
-        which clip nothing one could tell; None if none."""
-        clip = api.get_clip_path(obj)
-        if not clip:
-            return None
+    def _clip(self, clip: int, outer: Matrix) -> Optional[Area]:
+        """An object's clipping area in device space from its clipping path ``clip``: the boxes of
+        its paths (given in the space of the form the object sits in) intersected, leaving out
+        paths under a point across, which clip nothing one could tell; None if none."""
         area: Optional[Area] = None
         out = self._out
         for path in range(api.count_clip_paths(clip)):
