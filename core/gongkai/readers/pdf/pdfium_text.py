@@ -53,7 +53,7 @@ STANDARD_DESCENTS = {
 def park(runs: Sequence[TextRun]) -> list[float]:
     """Park every text object of ``runs`` (see the module's note); the height of each one's
     parked line, as PDFium keeps it (in single precision, so that its characters are found
-    exactly on it)."""
+    exactly on it); NaN for one that is not parked, being in a form that flattens the plane."""
     step = 10.0 * max((abs(run.size) for run in runs), default=1.0) + 10.0 * _OUTLINE
     lines: list[float] = []
     struct = pdfium_c.FS_MATRIX(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -67,13 +67,14 @@ def park(runs: Sequence[TextRun]) -> list[float]:
     for index, run in enumerate(runs):
         struct.f = index * step
         line = struct.f  # as single precision has it
-        lines.append(line)
         if run.forms is not IDENTITY:
             # the text page maps a text object with the matrices of its forms: undo them
             back = invert(run.forms)
             if back is None:
-                continue  # in a form that flattens the plane: the text page cannot place it either
+                lines.append(math.nan)  # in a form that flattens the plane: nothing of it shows
+                continue
             struct.a, struct.b, struct.c, struct.d, struct.e, struct.f = multiply((1.0, 0.0, 0.0, 1.0, 0.0, line), back)
+        lines.append(line)
         handle = run.handle
         set_render_mode(handle, _STROKE)
         set_stroke_width(handle, _OUTLINE)
@@ -152,7 +153,7 @@ def _characters(textpage: int, runs: Sequence[TextRun], lines: Sequence[float]) 
     """The text page's characters of the parked ``runs``: run, index, code, origin on the run's
     parked line and text (None where the font maps the glyph to none). Pieces of one glyph (a
     ligature, a character the font maps to several) are one character."""
-    order = {run.handle: index for index, run in enumerate(runs)}.get
+    order = {run.handle: index for index, (run, line) in enumerate(zip(runs, lines)) if not math.isnan(line)}.get
     x, y = ctypes.c_double(), ctypes.c_double()
     at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
     char_object, char_unicode, char_origin, char_unmapped = (
