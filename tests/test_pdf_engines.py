@@ -12,6 +12,7 @@ neither engine can read raises the same error with both (:mod:`gongkai.testing.b
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,10 @@ from hypothesis import HealthCheck, Phase, given, settings
 
 import gongkai
 from gongkai import Document
-from gongkai.errors import GongkaiError
+from gongkai.errors import GongkaiError, InputError
+from gongkai.samples import sample_path
+
+from .test_cli import run, text
 
 pytestmark = pytest.mark.pdf
 pytest.importorskip("pdfminer")
@@ -202,6 +206,14 @@ def test_text_state_forms_and_clipping_read_the_same_glyph_by_glyph() -> None:
         )
 
 
+ENGINES = ("auto", "pdfium", "pdfminer")
+
+
+def _sample_pdf() -> bytes:
+    """The sample disclosure shipped with gongkai, printed as PDF."""
+    return print_pdf(gongkai.parse(sample_path(), checks=False)).data
+
+
 TITLE_PAGE = ["2024年度 样例局 部门决算", "收入支出决算总表", "单位：万元"]
 BROKEN: dict[str, Callable[[], bytes]] = {
     "encrypted": lambda: text_pdf([TITLE_PAGE], encrypt="secret"),
@@ -225,3 +237,27 @@ def test_a_pdf_neither_engine_reads_raises_the_same_error_with_both(case: str) -
         raised.append(error.value)
     assert type(raised[0]) is type(raised[1]), raised
     assert raised[0].exit_code == raised[1].exit_code
+
+
+def test_the_command_line_reads_with_the_engine_chosen(tmp_path: Path) -> None:
+    path = tmp_path / "sample.pdf"
+    path.write_bytes(_sample_pdf())
+    outputs = [run("parse", str(path), "--pdf-engine", engine, "--format", "csv", cwd=tmp_path) for engine in ENGINES]
+    for result in outputs:
+        assert result.returncode == 0, text(result.stderr)
+    assert outputs[0].stdout == outputs[1].stdout == outputs[2].stdout
+    refused = run("parse", str(path), "--pdf-engine", "pdfplumber", cwd=tmp_path)
+    assert refused.returncode != 0 and "--pdf-engine" in text(refused.stderr)
+
+
+def test_without_pypdfium2_pdfium_says_how_to_install_it_and_auto_takes_pdfminer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    data = _sample_pdf()
+    for name in [name for name in sys.modules if name.startswith(("pypdfium2", "gongkai.readers.pdf.pdfium"))]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # what a missing package looks like to import
+    with pytest.raises(InputError) as raised:
+        gongkai.parse(data, name="sample.pdf", pdf_engine="pdfium", checks=False)
+    assert "pypdfium2" in str(raised.value) and "pip install 'gongkai[pdf]'" in str(raised.value)
+    assert gongkai.parse(data, name="sample.pdf", pdf_engine="auto", checks=False).tables
