@@ -29,6 +29,7 @@ from .regions.national import NAME as NATIONAL
 from .registrations import (
     DEFAULT_LIMITS,
     DEFAULT_MAX_PAGES,
+    DEFAULT_PDF_ENGINE,
     DetectionContext,
     HeaderCell,
     Limits,
@@ -215,6 +216,7 @@ def parse(
     checks: bool = True,
     tolerance: Decimal = DEFAULT_TOLERANCE,
     settings: Optional[Settings] = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Document:
     """Parse a disclosure from a path or bytes into a :class:`~gongkai.schema.Document`.
 
@@ -227,10 +229,13 @@ def parse(
     table, no title of one, and no cover saying it is a disclosure (a 情况说明 published apart
     from its tables is parsed, with no tables). ``settings``
     are the layout thresholds to read it with (default: those in force,
-    :data:`gongkai.settings.DEFAULT` unless a caller chose others).
+    :data:`gongkai.settings.DEFAULT` unless a caller chose others). ``pdf_engine`` reads a PDF:
+    ``pdfminer`` (the default, the reference), ``pdfium`` (pypdfium2, faster) or ``auto`` (pdfium
+    where installed).
     """
+    limits = Limits(max_pages=max_pages, pdf_engine=pdf_engine)
     with using(settings or current_settings()):
-        return _parse(source, name, plugin_manager, max_bytes, max_pages, checks, tolerance, settings is None)
+        return _parse(source, name, plugin_manager, max_bytes, limits, checks, tolerance, settings is None)
 
 
 @attrs.frozen
@@ -258,7 +263,7 @@ def _parse(
     name: Optional[str],
     plugin_manager: Optional[pluggy.PluginManager],
     max_bytes: int,
-    max_pages: int,
+    limits: Limits,
     checks: bool,
     tolerance: Decimal,
     region_settings: bool = True,
@@ -268,7 +273,6 @@ def _parse(
     manager = plugin_manager or default_plugin_manager()
     registry = Registry.collect(manager)
     data, label = load_source(source, name, max_bytes)
-    limits = Limits(max_pages=max_pages)
     read = _read(data, label, registry, limits)
     claim = detect_region(manager.hook, read.facts, [registered.record for registered in registry.regions])
     own = claim.profile.settings if claim.profile is not None else None

@@ -24,11 +24,15 @@ if TYPE_CHECKING:
 
 
 DEFAULT_MAX_PAGES = 1000
+#: The PDF engine unless one is chosen: pdfminer.six, the reference (pdfium reads the same, faster).
+DEFAULT_PDF_ENGINE = "pdfminer"
 
 
 @attrs.frozen
 class Limits:
-    """How much a reader may take on: at most ``max_pages`` pages (formats that have pages).
+    """How much a reader may take on: at most ``max_pages`` pages (formats that have pages);
+    and how: ``pdf_engine``, the engine a PDF is read with (``auto``, ``pdfium`` or ``pdfminer``,
+    see :mod:`gongkai.readers.pdf.engines`; readers of other formats ignore it).
 
     A reader over a limit raises :class:`~gongkai.errors.LimitError`, which names the option
     that raises it.
@@ -41,6 +45,7 @@ class Limits:
     """
 
     max_pages: int = DEFAULT_MAX_PAGES
+    pdf_engine: str = DEFAULT_PDF_ENGINE
 
 
 DEFAULT_LIMITS = Limits()

@@ -14,7 +14,7 @@ import pluggy
 from .canonical import load_spec
 from .checks.engine import DEFAULT_TOLERANCE, check
 from .pipeline import DEFAULT_MAX_BYTES, Source, parse
-from .registrations import DEFAULT_MAX_PAGES
+from .registrations import DEFAULT_MAX_PAGES, DEFAULT_PDF_ENGINE
 from .schema import Document, MissingTable, Provenance
 from .settings import Settings
 
@@ -92,6 +92,7 @@ def parse_together(
     checks: bool = True,
     tolerance: Decimal = DEFAULT_TOLERANCE,
     settings: Optional[Settings] = None,
+    pdf_engine: str = DEFAULT_PDF_ENGINE,
 ) -> Document:
     """Parse the files of one disclosure (e.g. its 情况说明 and its tables) as one document and check
     it as a whole: text against tables, completeness over both. Raises as :func:`gongkai.parse`
@@ -106,6 +107,7 @@ def parse_together(
             max_pages=max_pages,
             checks=False,
             settings=settings,
+            pdf_engine=pdf_engine,
         )
         for source, name in zip(sources, _names(sources, names))
     ]

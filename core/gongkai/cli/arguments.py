@@ -12,7 +12,8 @@ from .. import __version__
 from ..checks.engine import DEFAULT_TOLERANCE
 from ..isolation import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS
 from ..pipeline import DEFAULT_MAX_BYTES
-from ..registrations import DEFAULT_MAX_PAGES
+from ..readers.pdf.engines import ENGINES
+from ..registrations import DEFAULT_MAX_PAGES, DEFAULT_PDF_ENGINE
 from ..schema import Severity
 from .exits import EXIT_CODES
 
@@ -179,6 +180,13 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
         default=DEFAULT_MEMORY_MIB,
         metavar="MIB",
         help=f"give up a document that needs more memory than this many MiB (default: {DEFAULT_MEMORY_MIB})",
+    )
+    command.add_argument(
+        "--pdf-engine",
+        choices=ENGINES,
+        default=DEFAULT_PDF_ENGINE,
+        help=f"what reads PDFs: pdfium (pypdfium2, faster), pdfminer (pdfminer.six, the reference) or auto "
+        f"(pdfium where installed) (default: {DEFAULT_PDF_ENGINE})",
     )
     command.add_argument(
         "--tolerance",

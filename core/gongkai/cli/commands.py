@@ -75,7 +75,9 @@ def batch_command(args: argparse.Namespace, registry: Registry) -> int:
     if not items:
         error(f"batch: no document files in {', '.join(args.paths)} ({', '.join(sorted(set(extensions)))})")
         return InputError.exit_code
-    options = Options(args.format, int(args.max_size * 1048576), args.max_pages, args.tolerance, budget(args))
+    options = Options(
+        args.format, int(args.max_size * 1048576), args.max_pages, args.tolerance, args.pdf_engine, budget(args)
+    )
     try:
         pool = workers(args.jobs or os.cpu_count() or 1, args.dask, options.budget)
     except ImportError:

@@ -60,7 +60,9 @@ def documents(args: argparse.Namespace) -> tuple[list[Document], int]:
     if getattr(args, "together", False):
         children = Children(1, budget(args))
         label = " + ".join(names)
-        children.start(0, label, _parse_together, sources, names, max_bytes, args.max_pages, args.tolerance)
+        children.start(
+            0, label, _parse_together, sources, names, max_bytes, args.max_pages, args.tolerance, args.pdf_engine
+        )
         results = [children.next()[1]]
     else:
         results = _parse_all(sources, names, args, max_bytes)
@@ -94,14 +96,16 @@ def budget(args: argparse.Namespace) -> Budget:
     return Budget(seconds=args.timeout, memory_mib=args.max_memory)
 
 
-def _parse_one(source: Source, name: str, max_bytes: int, max_pages: int, tolerance: Decimal) -> Document:
-    return parse(source, name=name, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
+def _parse_one(source: Source, name: str, max_bytes: int, max_pages: int, tolerance: Decimal, engine: str) -> Document:
+    return parse(source, name=name, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance, pdf_engine=engine)
 
 
 def _parse_together(
-    sources: list[Source], names: list[str], max_bytes: int, max_pages: int, tolerance: Decimal
+    sources: list[Source], names: list[str], max_bytes: int, max_pages: int, tolerance: Decimal, engine: str
 ) -> Document:
-    return parse_together(sources, names=names, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance)
+    return parse_together(
+        sources, names=names, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance, pdf_engine=engine
+    )
 
 
 def _parse_all(
@@ -116,7 +120,8 @@ def _parse_all(
     while len(results) < len(sources):
         while len(children) < jobs and (item := next(pending, None)) is not None:
             index, (source, name) = item
-            children.start(index, name, _parse_one, source, name, max_bytes, args.max_pages, args.tolerance)
+            settings = (max_bytes, args.max_pages, args.tolerance, args.pdf_engine)
+            children.start(index, name, _parse_one, source, name, *settings)
         finished, outcome = children.next()
         results[finished] = outcome
     return [results[position] for position in range(len(sources))]

@@ -1,9 +1,12 @@
 """Reading PDF disclosures into a :class:`~gongkai.layout.Layout` (the ``gongkai[pdf]`` extra).
 
-The reader interprets each page once with pdfminer.six and no text-box layout analysis, then does
-its own grouping:
+The reader interprets each page once, with no text-box layout analysis, into the glyphs and rulings
+it prints (:mod:`.content`), by one of two engines that read the same (:mod:`.engines`); then it
+does its own grouping:
 
 * :mod:`.interpret` — pdfminer's interpreter feeding a lean device: glyphs and ruling segments;
+* :mod:`.pdfium` — the same from pypdfium2 (PDFium): the page's objects (:mod:`.pdfium_objects`),
+  their glyphs through its text page (:mod:`.pdfium_text`, :mod:`.pdfium_spaces`);
 * :mod:`.glyphs` — CJK text as printed: radicals unified, fake-bold overprints removed, no spaces
   invented between Chinese characters;
 * :mod:`.rows` — glyphs grouped into printed lines and into segments split at wide gaps;
@@ -14,7 +17,7 @@ its own grouping:
 * :mod:`.document` — opening the file, the errors a PDF can raise, and the whole layout.
 
 This module is the reader plugin: it is registered always and imports the modules above (and
-pdfminer.six) only when a PDF is read, so that the core works without the extra.
+the engine's package) only when a PDF is read, so that the core works without the extra.
 """
 
 from __future__ import annotations
@@ -33,14 +36,15 @@ def sniff_pdf(data: bytes, name: str) -> float:
 
 
 def read_pdf(data: bytes, source: str, limits: Limits) -> Layout:
-    """Read a PDF; an InputError says how to install the extra when pdfminer.six is missing."""
+    """Read a PDF with the engine ``limits`` name; an InputError says how to install the extra
+    when the engine's package is missing."""
     try:
         from .document import read_pdf as read
     except ImportError as error:
         raise InputError(
             source, f"reading PDF needs the pdf extra: pip install 'gongkai[pdf]' ({error.name} is missing)"
         ) from None
-    return read(data, source, limits.max_pages)
+    return read(data, source, limits.max_pages, limits.pdf_engine)
 
 
 @hookimpl
@@ -51,6 +55,6 @@ def gongkai_readers() -> Sequence[Reader]:
             sniff=sniff_pdf,
             read=read_pdf,
             extensions=(".pdf",),
-            description="PDF with a text layer: ruled and unruled tables, via pdfminer.six",
+            description="PDF with a text layer: ruled and unruled tables, via pdfminer.six or pypdfium2",
         )
     ]

@@ -6,75 +6,16 @@ no text layer (scanned), text that does not decode, truncated or corrupt, too ma
 
 from __future__ import annotations
 
-import io
 import unicodedata
-from collections.abc import Sequence
-
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
-from pdfminer.pdfexceptions import PDFException
-from pdfminer.pdfinterp import PDFResourceManager
-from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
-from pdfminer.psexceptions import PSException
+from collections.abc import Callable, Sequence
 
 from ... import settings
-from ...errors import CorruptError, EncryptedError, GarbledTextError, LimitError, NoTextError
+from ...errors import CorruptError, GarbledTextError, InputError, NoTextError
 from ...layout import Layout, Line
+from .content import RawPage
+from .engines import DEFAULT_ENGINE, resolve
 from .furniture import mark_furniture
-from .interpret import RawPage, interpret
 from .page import PageLine, page_lines
-
-# The exceptions a damaged file raises inside pdfminer (besides its own).
-_DAMAGE = (PDFException, PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, AttributeError)
-
-
-def _why(error: BaseException) -> str:
-    """An exception as a short phrase on one line, for the one-line error message."""
-    text = " ".join(str(error).split())
-    text = text if len(text) <= 100 else text[:99] + "…"
-    return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-def _encrypted(error: Exception) -> str:
-    detail = f" ({' '.join(str(error).split())})" if str(error).strip() else ""
-    return f"the PDF is encrypted and needs a password{detail}; save a decrypted copy first"
-
-
-def _open(data: bytes, source: str) -> PDFDocument:
-    if b"%%EOF" not in data[-2048:]:
-        raise CorruptError(source, "the PDF is truncated (it does not end with %%EOF)")
-    try:
-        return PDFDocument(PDFParser(io.BytesIO(data)))
-    except PDFEncryptionError as error:
-        raise EncryptedError(source, _encrypted(error)) from None
-    except _DAMAGE as error:
-        raise CorruptError(source, f"the PDF is corrupt ({_why(error)})") from None
-
-
-def _pages(document: PDFDocument, source: str, max_pages: int) -> list[PDFPage]:
-    try:
-        pages = list(PDFPage.create_pages(document))
-    except PDFEncryptionError as error:
-        raise EncryptedError(source, _encrypted(error)) from None
-    except _DAMAGE as error:
-        raise CorruptError(source, f"the PDF's page tree is corrupt ({_why(error)})") from None
-    if not pages:
-        raise CorruptError(source, "the PDF has no pages")
-    if len(pages) > max_pages:
-        raise LimitError(
-            source, f"the PDF has {len(pages)} pages, over the limit of {max_pages} (raise it with --max-pages)"
-        )
-    return pages
-
-
-def _interpreted(pages: Sequence[PDFPage], source: str) -> list[RawPage]:
-    raw: list[RawPage] = []
-    try:
-        for page in interpret(iter(pages), PDFResourceManager(caching=True)):
-            raw.append(page)
-    except _DAMAGE as error:
-        raise CorruptError(source, f"page {len(raw) + 1} of the PDF cannot be read ({_why(error)})") from None
-    return raw
 
 
 def _undecodable(char: str | None) -> bool:
@@ -97,10 +38,39 @@ def _check_text(raw: Sequence[RawPage], source: str) -> None:
         )
 
 
-def read_pdf(data: bytes, source: str, max_pages: int) -> Layout:
-    """Read a PDF into a layout: table rows as cell lines with boxes, the rest as text lines."""
-    document = _open(data, source)
-    raw = _interpreted(_pages(document, source, max_pages), source)
+def _engine(engine: str, source: str) -> Callable[[bytes, str, int], list[RawPage]]:
+    """The ``read_pages`` of the engine ``engine`` resolves to; an InputError saying how to
+    install it when its package is missing."""
+    chosen = resolve(engine)
+    try:
+        if chosen == "pdfium":
+            from .pdfium import read_pages
+        else:
+            from .interpret import read_pages
+    except ImportError as error:
+        package = "pypdfium2" if chosen == "pdfium" else "pdfminer.six"
+        raise InputError(
+            source,
+            f"reading PDF with {chosen} needs {package}: pip install 'gongkai[pdf]' ({error.name} is missing)",
+        ) from None
+    return read_pages
+
+
+def read_pages(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENGINE) -> list[RawPage]:
+    """What each page of the PDF prints, read by ``engine`` (see :mod:`.engines`); raises the
+    errors of a PDF that is truncated, corrupt, encrypted, has no pages or too many."""
+    if b"%%EOF" not in data[-2048:]:
+        raise CorruptError(source, "the PDF is truncated (it does not end with %%EOF)")
+    raw = _engine(engine, source)(data, source, max_pages)
+    if not raw:
+        raise CorruptError(source, "the PDF has no pages")
+    return raw
+
+
+def read_pdf(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENGINE) -> Layout:
+    """Read a PDF into a layout with ``engine``: table rows as cell lines with boxes, the rest
+    as text lines."""
+    raw = read_pages(data, source, max_pages, engine)
     _check_text(raw, source)
     laid: list[tuple[Sequence[PageLine], float]] = []
     open_lines: tuple[PageLine, ...] = ()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from ... import settings
 
 if TYPE_CHECKING:
-    from .interpret import Glyph
+    from .content import Glyph
 
 # CJK Radicals Supplement → unified ideograph (Unicode EquivalentUnifiedIdeograph.txt).
 SUPPLEMENT = {

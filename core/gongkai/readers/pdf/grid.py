@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import attrs
 
 from ... import settings
-from .interpret import Segment
+from .content import Segment
 
 
 @attrs.frozen

@@ -9,68 +9,28 @@ clip a cell's text at its borders, so a wrapped word that does not fit is drawn 
 
 from __future__ import annotations
 
-import itertools
+import io
 import math
 from collections.abc import Iterator, Sequence
 from typing import Any, Optional
 
-import attrs
 from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
+from pdfminer.pdfexceptions import PDFException
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.psexceptions import PSException
 from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 
-from ... import settings
+from ...errors import CorruptError, EncryptedError
+from .content import Area, Glyph, RawPage, Segment, inside, rulings, writing_rotation
+from .engines import check_page_count, encrypted, why
 from .glyphs import unify
 
-Area = tuple[float, float, float, float]  # x0, y0, x1, y1 in device space (y up)
-
-# A rectangle thinner than this is a rule drawn as a filled rectangle (Excel and WPS do that).
-# Straight segments within this of horizontal or vertical count as such.
-
-
-@attrs.frozen
-class Glyph:
-    """One printed character in page coordinates (origin top left, y down, points).
-
-    ``text`` is None when the font has no Unicode mapping for the glyph; ``rotation`` is the
-    writing direction in degrees (0 upright, 90, 180, 270), counter-clockwise.
-    """
-
-    text: Optional[str]
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-    size: float
-    rotation: int = 0
-
-
-@attrs.frozen
-class Segment:
-    """A straight ruling in page coordinates: horizontal when ``top == bottom``, vertical when
-    ``x0 == x1``."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def horizontal(self) -> bool:
-        return self.bottom - self.top <= self.x1 - self.x0
-
-
-@attrs.frozen
-class RawPage:
-    """What one page printed: its size after /Rotate, its glyphs in drawing order and its rulings."""
-
-    width: float
-    height: float
-    glyphs: tuple[Glyph, ...]
-    segments: tuple[Segment, ...]
-    images: int = 0
+# The exceptions a damaged file raises inside pdfminer (besides its own).
+_DAMAGE = (PDFException, PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, AttributeError)
 
 
 def _white(color: Any, space: Any) -> bool:
@@ -88,10 +48,6 @@ def _white(color: Any, space: Any) -> bool:
     if name == "DeviceCMYK" or len(numbers) == 4:
         return all(value == 0 for value in numbers)
     return bool(numbers) and all(value >= 1 for value in numbers)
-
-
-def _rotation(a: float, b: float) -> int:
-    return round(math.degrees(math.atan2(b, a)) / 90.0) % 4 * 90
 
 
 class _Device(PDFTextDevice):
@@ -137,7 +93,7 @@ class _Device(PDFTextDevice):
             vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
             vy = (1000 - vy) * fontsize * 0.001
             x0, y0, x1, y1 = apply_matrix_rect(matrix, (-vx, vy + rise + adv, -vx + fontsize, vy + rise))
-            size, rotation = fontsize * math.hypot(a, b), _rotation(a, b)
+            size, rotation = fontsize * math.hypot(a, b), writing_rotation(a, b)
         elif b == 0 and c == 0:
             # upright or upside down: no need for the general transformation
             low = font.get_descent() * fontsize + rise
@@ -147,12 +103,12 @@ class _Device(PDFTextDevice):
         else:
             low = font.get_descent() * fontsize + rise
             x0, y0, x1, y1 = apply_matrix_rect(matrix, (0.0, low, adv, low + fontsize))
-            size, rotation = fontsize * math.hypot(c, d), _rotation(a, b)
+            size, rotation = fontsize * math.hypot(c, d), writing_rotation(a, b)
         if x1 < x0:
             x0, x1 = x1, x0
         if y1 < y0:
             y0, y1 = y1, y0
-        if self.clip is not None and not _inside(((x0 + x1) / 2, (y0 + y1) / 2), self.clip):
+        if self.clip is not None and not inside(((x0 + x1) / 2, (y0 + y1) / 2), self.clip):
             return adv  # drawn, but clipped away: not printed
         self.glyphs.append(Glyph(text, x0, self.height - y1, x1, self.height - y0, size, rotation))
         return adv
@@ -176,7 +132,7 @@ class _Device(PDFTextDevice):
             op = operation[0]
             if op == "m":
                 if len(points) > 1:
-                    self._shape(points, straight)
+                    self.segments += rulings(points, straight, self.width, self.height)
                 current = start = apply_matrix_pt(ctm, (float(operation[1]), float(operation[2])))
                 points, straight = [current], True
             elif op == "l" and current is not None:
@@ -190,41 +146,7 @@ class _Device(PDFTextDevice):
                 points.append(current)
                 straight = False
         if len(points) > 1:
-            self._shape(points, straight)
-
-    def _shape(self, points: list[tuple[float, float]], straight: bool) -> None:
-        thin = settings.current().thin_rule
-        slack = settings.current().straight
-        xs = [x for x, _ in points]
-        ys = [y for _, y in points]
-        left, right, low, high = min(xs), max(xs), min(ys), max(ys)
-        if right - left <= thin or high - low <= thin:
-            # a line, or a rule drawn as a thin rectangle: one segment along its middle
-            if right - left <= thin and high - low <= thin:
-                return
-            if right - left <= thin:
-                mid = (left + right) / 2
-                self.segments.append(Segment(mid, self.height - high, mid, self.height - low))
-            else:
-                mid = self.height - (low + high) / 2
-                self.segments.append(Segment(left, mid, right, mid))
-            return
-        if not straight:
-            return
-        if (right - left) * (high - low) > settings.current().background_share * self.width * self.height:
-            return  # a page background or frame, not a table
-        for (xa, ya), (xb, yb) in itertools.pairwise(points):
-            if abs(ya - yb) <= slack and abs(xa - xb) > slack:
-                y = self.height - (ya + yb) / 2
-                self.segments.append(Segment(min(xa, xb), y, max(xa, xb), y))
-            elif abs(xa - xb) <= slack and abs(ya - yb) > slack:
-                x = (xa + xb) / 2
-                self.segments.append(Segment(x, self.height - max(ya, yb), x, self.height - min(ya, yb)))
-
-
-def _inside(point: tuple[float, float], area: Area) -> bool:
-    x, y = point
-    return area[0] - 1 <= x <= area[2] + 1 and area[1] - 1 <= y <= area[3] + 1
+            self.segments += rulings(points, straight, self.width, self.height)
 
 
 class _Interpreter(PDFPageInterpreter):
@@ -291,3 +213,30 @@ def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator
             segments=tuple(device.segments),
             images=device.images,
         )
+
+
+def read_pages(data: bytes, source: str, max_pages: int) -> list[RawPage]:
+    """What each page of the PDF prints, read with pdfminer; raises the errors of a corrupt or
+    encrypted PDF and of one over ``max_pages`` pages."""
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+    except PDFEncryptionError as error:
+        raise EncryptedError(source, encrypted(error)) from None
+    except _DAMAGE as error:
+        raise CorruptError(source, f"the PDF is corrupt ({why(error)})") from None
+    try:
+        pages = list(PDFPage.create_pages(document))
+    except PDFEncryptionError as error:
+        raise EncryptedError(source, encrypted(error)) from None
+    except _DAMAGE as error:
+        raise CorruptError(source, f"the PDF's page tree is corrupt ({why(error)})") from None
+    if not pages:
+        return []
+    check_page_count(len(pages), source, max_pages)
+    raw: list[RawPage] = []
+    try:
+        for page in interpret(iter(pages), PDFResourceManager(caching=True)):
+            raw.append(page)
+    except _DAMAGE as error:
+        raise CorruptError(source, f"page {len(raw) + 1} of the PDF cannot be read ({why(error)})") from None
+    return raw

@@ -22,10 +22,10 @@ from ...celltext import is_data_cells
 from ...codes import is_code
 from ...layout import Box, LineKind
 from .columns import LooseTable, find_tables
+from .content import Glyph, RawPage, Segment
 from .glyphs import is_cjk, without_overprints
 from .grid import Grid, find_grids
 from .headers import HeaderWord, header_cells
-from .interpret import Glyph, RawPage, Segment
 from .rows import TextRow, group_rows, row_of
 
 

@@ -9,8 +9,8 @@ from typing import Optional
 import attrs
 
 from ... import settings
+from .content import Glyph
 from .glyphs import is_cjk, join
-from .interpret import Glyph
 
 # A gap wider than this many glyph sizes separates two segments of a line (two table columns);
 # letter-spaced Chinese (因 公 出 国) leaves gaps of about one size.

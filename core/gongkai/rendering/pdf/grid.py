@@ -124,8 +124,10 @@ def draw_header(page: Page, grid: Grid, xs: list[float], size: float, captions: 
 
 def framed(grid: Grid, lines: Sequence[str]) -> Grid:
     """``grid`` with its title as the top row of its header, spanning every column, and the
-    lines printed under the title (publisher, unit) as one row under it."""
-    rows = [(Span(lines[0], 0, grid.width),)]
+    lines printed under the title (publisher, unit) as one row under it. A title broken over
+    two lines is printed on one here: a line break drawn inside a string is a control code, which
+    readers tell apart differently (pdfminer leaves it out, PDFium draws a blank glyph)."""
+    rows = [(Span(lines[0].replace("\n", ""), 0, grid.width),)]
     if len(lines) > 1:
         rows.append((Span("    ".join(lines[1:]), 0, grid.width),))
     return attrs.evolve(grid, header=(*rows, *grid.header))
