@@ -195,7 +195,10 @@ def _printed(glyph: Glyph) -> bool:
 
 def test_text_state_forms_and_clipping_read_the_same_glyph_by_glyph() -> None:
     data = _text_state_pdf()
-    reference, other = read_pages(data, "state.pdf", 10, "pdfminer"), read_pages(data, "state.pdf", 10, "pdfium")
+    reference, other = (
+        list(read_pages(data, "state.pdf", 10, "pdfminer")),
+        list(read_pages(data, "state.pdf", 10, "pdfium")),
+    )
     assert len(reference) == len(other) == 2
     for mine, theirs in zip(reference, other):
         assert list(differences(mine.width, theirs.width)) == [] and mine.height == pytest.approx(theirs.height)

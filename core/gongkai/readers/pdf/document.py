@@ -7,7 +7,9 @@ no text layer (scanned), text that does not decode, truncated or corrupt, too ma
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+
+import attrs
 
 from ... import settings
 from ...errors import CorruptError, GarbledTextError, InputError, NoTextError
@@ -22,23 +24,38 @@ def _undecodable(char: str | None) -> bool:
     return char is None or any(unicodedata.category(c) in ("Co", "Cc", "Cs", "Cn") and c not in "\t\n\r" for c in char)
 
 
-def _check_text(raw: Sequence[RawPage], source: str) -> None:
-    garbled_share = settings.current().garbled_share
-    glyphs = [glyph.text for page in raw for glyph in page.glyphs if glyph.text is None or not glyph.text.isspace()]
-    if not glyphs:
-        scanned = sum(page.images for page in raw)
-        detail = f"its {len(raw)} pages are images (scanned)" if scanned else "it prints no text"
-        raise NoTextError(source, f"the PDF has no text layer: {detail}; it needs OCR first")
-    bad = sum(1 for text in glyphs if _undecodable(text))
-    if bad > garbled_share * len(glyphs):
-        raise GarbledTextError(
-            source,
-            f"the PDF's text does not decode ({bad} of {len(glyphs)} characters have no Unicode mapping in their "
-            "fonts); it needs OCR or a better export",
-        )
+@attrs.define
+class _TextTally:
+    """What the pages printed as text, counted page by page: whether the PDF has a text layer
+    and whether its text decodes, judged once every page is read."""
+
+    pages: int = 0
+    images: int = 0
+    glyphs: int = 0
+    undecodable: int = 0
+
+    def add(self, page: RawPage) -> None:
+        self.pages += 1
+        self.images += page.images
+        for glyph in page.glyphs:
+            if glyph.text is None or not glyph.text.isspace():
+                self.glyphs += 1
+                self.undecodable += _undecodable(glyph.text)
+
+    def check(self, source: str) -> None:
+        """Raise NoTextError for a PDF without text, GarbledTextError for one whose text does not decode."""
+        if not self.glyphs:
+            detail = f"its {self.pages} pages are images (scanned)" if self.images else "it prints no text"
+            raise NoTextError(source, f"the PDF has no text layer: {detail}; it needs OCR first")
+        if self.undecodable > settings.current().garbled_share * self.glyphs:
+            raise GarbledTextError(
+                source,
+                f"the PDF's text does not decode ({self.undecodable} of {self.glyphs} characters have no Unicode "
+                "mapping in their fonts); it needs OCR or a better export",
+            )
 
 
-def _engine(engine: str, source: str) -> Callable[[bytes, str, int], list[RawPage]]:
+def _engine(engine: str, source: str) -> Callable[[bytes, str, int], Iterator[RawPage]]:
     """The ``read_pages`` of the engine ``engine`` resolves to; an InputError saying how to
     install it when its package is missing."""
     chosen = resolve(engine)
@@ -56,26 +73,29 @@ def _engine(engine: str, source: str) -> Callable[[bytes, str, int], list[RawPag
     return read_pages
 
 
-def read_pages(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENGINE) -> list[RawPage]:
-    """What each page of the PDF prints, read by ``engine`` (see :mod:`.engines`); raises the
-    errors of a PDF that is truncated, corrupt, encrypted, has no pages or too many."""
+def read_pages(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENGINE) -> Iterator[RawPage]:
+    """What each page of the PDF prints, read by ``engine`` (see :mod:`.engines`) one page at a
+    time; raises the errors of a PDF that is truncated, corrupt, encrypted, has no pages or too many."""
     if b"%%EOF" not in data[-2048:]:
         raise CorruptError(source, "the PDF is truncated (it does not end with %%EOF)")
-    raw = _engine(engine, source)(data, source, max_pages)
-    if not raw:
+    pages = 0
+    for page in _engine(engine, source)(data, source, max_pages):
+        pages += 1
+        yield page
+    if not pages:
         raise CorruptError(source, "the PDF has no pages")
-    return raw
 
 
 def read_pdf(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENGINE) -> Layout:
     """Read a PDF into a layout with ``engine``: table rows as cell lines with boxes, the rest
-    as text lines."""
-    raw = read_pages(data, source, max_pages, engine)
-    _check_text(raw, source)
+    as text lines. Each page's glyphs are let go once its lines are read, so that memory grows
+    with the lines of a long document, not with its glyphs."""
+    tally = _TextTally()
     laid: list[tuple[Sequence[PageLine], float]] = []
     open_lines: tuple[PageLine, ...] = ()
     carried = None
-    for page in raw:
+    for page in read_pages(data, source, max_pages, engine):
+        tally.add(page)
         result = page_lines(page, carried)
         if result.previous_lines is not None:
             # the table this page continues, in the columns both pages' rows show
@@ -84,8 +104,9 @@ def read_pdf(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENG
             laid[-1] = (sorted(kept + list(result.previous_lines), key=lambda line: (line.top, line.bottom)), height)
         laid.append((result.lines, result.height))
         carried, open_lines = result.open_table, result.open_lines
+    tally.check(source)
     out: list[Line] = []
     for page_number, lines in enumerate(mark_furniture(laid), start=1):
         for line in lines:
             out.append(Line(len(out) + 1, line.kind, line.cells, page_number, boxes=line.boxes))
-    return Layout(source=source, format="pdf", lines=tuple(out), pages=len(raw))
+    return Layout(source=source, format="pdf", lines=tuple(out), pages=tally.pages)

@@ -215,9 +215,9 @@ def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator
         )
 
 
-def read_pages(data: bytes, source: str, max_pages: int) -> list[RawPage]:
-    """What each page of the PDF prints, read with pdfminer; raises the errors of a corrupt or
-    encrypted PDF and of one over ``max_pages`` pages."""
+def read_pages(data: bytes, source: str, max_pages: int) -> Iterator[RawPage]:
+    """What each page of the PDF prints, read with pdfminer one page at a time; raises the errors
+    of a corrupt or encrypted PDF and of one over ``max_pages`` pages."""
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
     except PDFEncryptionError as error:
@@ -231,12 +231,12 @@ def read_pages(data: bytes, source: str, max_pages: int) -> list[RawPage]:
     except _DAMAGE as error:
         raise CorruptError(source, f"the PDF's page tree is corrupt ({why(error)})") from None
     if not pages:
-        return []
+        return
     check_page_count(len(pages), source, max_pages)
-    raw: list[RawPage] = []
+    read = 0
     try:
         for page in interpret(iter(pages), PDFResourceManager(caching=True)):
-            raw.append(page)
+            read += 1
+            yield page
     except _DAMAGE as error:
-        raise CorruptError(source, f"page {len(raw) + 1} of the PDF cannot be read ({why(error)})") from None
-    return raw
+        raise CorruptError(source, f"page {read + 1} of the PDF cannot be read ({why(error)})") from None

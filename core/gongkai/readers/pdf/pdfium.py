@@ -24,6 +24,8 @@ and ZapfDingbats' glyphs are its symbols (pdfminer reads the letters of their co
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
@@ -55,9 +57,9 @@ def read_page(page: pdfium.PdfPage) -> RawPage:
     return RawPage(width, height, tuple(glyphs), tuple(objects.segments), objects.images)
 
 
-def read_pages(data: bytes, source: str, max_pages: int) -> list[RawPage]:
-    """What each page of the PDF prints, read with PDFium; raises the errors of a corrupt or
-    encrypted PDF and of one over ``max_pages`` pages."""
+def read_pages(data: bytes, source: str, max_pages: int) -> Iterator[RawPage]:
+    """What each page of the PDF prints, read with PDFium one page at a time; raises the errors
+    of a corrupt or encrypted PDF and of one over ``max_pages`` pages."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -66,16 +68,15 @@ def read_pages(data: bytes, source: str, max_pages: int) -> list[RawPage]:
         raise CorruptError(source, f"the PDF is corrupt ({why(error)})") from None
     try:
         check_page_count(len(document), source, max_pages)
-        raw: list[RawPage] = []
         for index in range(len(document)):
             try:
                 page = document[index]
                 try:
-                    raw.append(read_page(page))
+                    read = read_page(page)
                 finally:
                     page.close()
             except pdfium.PdfiumError as error:
                 raise CorruptError(source, f"page {index + 1} of the PDF cannot be read ({why(error)})") from None
-        return raw
+            yield read
     finally:
         document.close()
