@@ -139,8 +139,10 @@ def _over_memory(label: str, budget: Budget) -> LimitError:
 
 
 def _died(label: str, exitcode: Optional[int], budget: Budget) -> GongkaiError:
-    if exitcode == -signal.SIGKILL and budget.memory_mib is not None:
-        return _over_memory(label, budget)  # killed outright: on Linux, the out-of-memory killer
+    if exitcode in (-signal.SIGKILL, -signal.SIGABRT) and budget.memory_mib is not None:
+        # killed by the out-of-memory killer, or a library (PDFium) that aborts when an
+        # allocation fails under the memory limit
+        return _over_memory(label, budget)
     return InternalError(label, f"the process parsing it died (exit {exitcode}); please report it")
 
 

@@ -30,7 +30,20 @@ from .engines import check_page_count, encrypted, why
 from .glyphs import unify
 
 # The exceptions a damaged file raises inside pdfminer (besides its own).
-_DAMAGE = (PDFException, PSException, ValueError, KeyError, TypeError, IndexError, AssertionError, AttributeError)
+# what pdfminer raises on a damaged or hostile file; RecursionError: a page tree or objects
+# nested thousands deep (or referring to themselves), which pdfminer follows by recursion
+_DAMAGE = (
+    PDFException,
+    PSException,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AssertionError,
+    AttributeError,
+    OverflowError,
+    RecursionError,
+)
 
 
 def _white(color: Any, space: Any) -> bool:
