@@ -1,5 +1,5 @@
 """The fuzz slice CI runs: damaged disclosures (:mod:`gongkai.testing.fuzz`) in every text
-format, each parsed in a child process under limits: none may end in an internal error, go over
+format and in PDF, each parsed in a child process under limits: none may end in an internal error, go over
 the time or memory limit, or give JSON the schema rejects. ``python -m gongkai.testing.fuzz
 --count 10000`` runs the long campaign (see SECURITY.md for its last result)."""
 
@@ -19,11 +19,11 @@ SLICE = 24  # mutants per format: about ten seconds each on one core
         pytest.param("text", marks=pytest.mark.text),
         pytest.param("markdown", marks=pytest.mark.markdown),
         pytest.param("html", marks=pytest.mark.html),
+        pytest.param("pdf", marks=pytest.mark.pdf),
     ],
 )
 def test_no_damaged_document_is_a_defect(format: str) -> None:
-    if format == "html":
-        pytest.importorskip("lxml")
+    pytest.importorskip({"html": "lxml", "pdf": "pdfminer"}.get(format, "gongkai"))
     documents = seed_documents(format)
     inputs = [m for n, data in enumerate(documents) for m in mutants(data, format, SLICE // len(documents), seed=n)]
     tally, defects = campaign(inputs, Budget(seconds=60, memory_mib=1024), jobs=2)

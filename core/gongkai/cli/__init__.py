@@ -9,7 +9,6 @@ output in :mod:`~gongkai.cli.output`; the exit codes in :mod:`~gongkai.cli.exits
 from __future__ import annotations
 
 import io
-import logging
 import os
 import signal
 import sys
@@ -18,6 +17,7 @@ from collections.abc import Sequence
 from typing import Optional
 
 from ..errors import PluginError
+from ..logs import quiet_libraries
 from ..manager import Registry, default_plugin_manager
 from ..rendering import NATIONAL
 from .arguments import CHECK_FORMATS, parser
@@ -28,14 +28,6 @@ from .output import error
 __all__ = ["CHECK_FORMATS", "EXIT_CODES", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
 
 
-def _quiet_libraries() -> None:
-    """Keep the PDF library's log messages about damaged files off stderr: the command line says
-    what is wrong with a file in its one line."""
-    logger = logging.getLogger("pdfminer")
-    logger.addHandler(logging.NullHandler())
-    logger.propagate = False
-
-
 def _terminate_as_interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt  # so that an output being written is removed, as on Ctrl-C
 
@@ -43,7 +35,7 @@ def _terminate_as_interrupt(signum: int, frame: object) -> None:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run the command line with ``argv`` (default: sys.argv[1:]); returns the exit code.
     SIGTERM stops it as Ctrl-C does: exit code 130, no partial output file."""
-    _quiet_libraries()
+    quiet_libraries()
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:

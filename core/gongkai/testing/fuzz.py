@@ -2,15 +2,16 @@
 and a campaign that parses each in a child process under limits and sorts the outcomes.
 
 :func:`mutants` turns a document's bytes into damaged variants, each by one or two structure-aware
-mutations: lines deleted, repeated or swapped; hostile lines inserted (runs of spaces, tabs, pipes,
-dashes, digits or cells, reaching the size that makes a backtracking pattern explode); figures
+mutations (for PDFs, those of :mod:`.pdf_mutants`): lines deleted, repeated or swapped; hostile
+lines inserted (runs of spaces, tabs, pipes, dashes, digits or cells, reaching the size that
+makes a backtracking pattern explode); figures
 replaced by hostile numbers (a thousand digits, many decimals, other scripts' digits); tags left
 open or nested deep in HTML; the bytes truncated, re-encoded or salted with binary. A campaign
 (:func:`campaign`, or ``python -m gongkai.testing.fuzz``) parses every mutant with the command
 line's limits and counts: parsed, refused with a documented error, and the defects: an internal
 error, a limit breached (time or memory), a JSON output the schema rejects.
 
-    python -m gongkai.testing.fuzz --count 10000 --formats text markdown html --save fuzz-failures/
+    python -m gongkai.testing.fuzz --count 10000 --formats text markdown html pdf --save fuzz-failures/
 """
 
 from __future__ import annotations
@@ -30,11 +31,13 @@ import attrs
 from ..errors import GongkaiError, InternalError, LimitError
 from ..exporters.json_export import write_json
 from ..isolation import Budget, Children
+from ..logs import quiet_libraries
 from ..manager import Registry, default_plugin_manager
 from ..pipeline import parse
 from ..rendering import lay_out
 from ..samples import sample_path
 from ..specfiles import spec_text
+from .pdf_mutants import mutate_pdf
 
 # lines an attacker plants: each a run long enough to blow up a pattern that backtracks
 _RUNS = (" ", "\t", "|", "-", "1", "0", ".", "*", "_", "#", "<td>", "|-", "、", "．", "（", "\u3000", "&#9;", "<")
@@ -168,9 +171,14 @@ def _bytes_mutation(rng: random.Random, data: bytes) -> tuple[bytes, str]:
 
 
 def mutants(data: bytes, format: str, count: int, seed: int = 0) -> Iterator[Mutant]:
-    """``count`` damaged variants of ``data`` (a document in ``format``: text, markdown or html),
-    the same for the same ``seed``."""
+    """``count`` damaged variants of ``data`` (a document in ``format``: text, markdown, html or
+    pdf, see :mod:`.pdf_mutants`), the same for the same ``seed``."""
     rng = random.Random(seed)
+    if format == "pdf":
+        for _ in range(count):
+            damaged, what = mutate_pdf(rng, data)
+            yield Mutant(damaged, format, what)
+        return
     mutations = _LINE_MUTATIONS[format]
     for _ in range(count):
         done: list[str] = []
@@ -190,12 +198,13 @@ def mutants(data: bytes, format: str, count: int, seed: int = 0) -> Iterator[Mut
 
 OK, REFUSED, INTERNAL, BREACH, INVALID = "parsed", "refused", "internal error", "limit breached", "schema invalid"
 DEFECTS = (INTERNAL, BREACH, INVALID)
-SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html"}
+SUFFIX = {"text": ".txt", "markdown": ".md", "html": ".html", "pdf": ".pdf"}
 
 
-def _parse_and_validate(data: bytes, name: str) -> str:
-    """Parse ``data`` and check its JSON against the schema; the outcome's name (run in a child)."""
-    document = parse(data, name=name)
+def _parse_and_validate(data: bytes, name: str, engine: str) -> str:
+    """Parse ``data`` (a PDF with ``engine``) and check its JSON against the schema; the
+    outcome's name (run in a child)."""
+    document = parse(data, name=name, pdf_engine=engine)
     stream = io.StringIO()
     write_json([document], stream)
     return INVALID if _schema_errors(json.loads(stream.getvalue())) else OK
@@ -222,10 +231,14 @@ def classify(outcome: object) -> str:
 
 
 def campaign(
-    inputs: Sequence[Mutant], budget: Budget, jobs: int = 1, save: Optional[Path] = None
+    inputs: Sequence[Mutant],
+    budget: Budget,
+    jobs: int = 1,
+    save: Optional[Path] = None,
+    engine: str = "pdfminer",
 ) -> tuple[Counter[str], list[tuple[Mutant, str, str]]]:
-    """Parse every mutant in a child under ``budget``: the count of each kind of outcome, and the
-    defects (mutant, kind, message), saved under ``save`` when given."""
+    """Parse every mutant (PDFs with ``engine``) in a child under ``budget``: the count of each
+    kind of outcome, and the defects (mutant, kind, message), saved under ``save`` when given."""
     children = Children(jobs, budget)
     tally: Counter[str] = Counter()
     defects: list[tuple[Mutant, str, str]] = []
@@ -235,7 +248,7 @@ def campaign(
         while running < jobs and (item := next(pending, None)) is not None:
             index, mutant = item
             name = f"mutant-{index}{SUFFIX[mutant.format]}"
-            children.start(index, name, _parse_and_validate, mutant.data, name)
+            children.start(index, name, _parse_and_validate, mutant.data, name, engine)
             running += 1
         if running == 0:
             break
@@ -273,7 +286,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds a mutant may take (default: 30)")
     parser.add_argument("--max-memory", type=int, default=1024, help="MiB a mutant may take (default: 1024)")
     parser.add_argument("--save", type=Path, help="write the mutants that show a defect into this folder")
+    parser.add_argument("--pdf-engine", default="pdfminer", help="the engine that reads the PDF mutants")
     args = parser.parse_args(argv)
+    quiet_libraries()
     failures = 0
     for format in args.formats:
         documents = seed_documents(format)
@@ -282,7 +297,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
             for number, data in enumerate(documents)
             for mutant in mutants(data, format, args.count // len(documents) + 1, seed=args.seed * 1000 + number)
         ][: args.count]
-        tally, defects = campaign(inputs, Budget(args.timeout, args.max_memory), args.jobs, args.save)
+        budget = Budget(args.timeout, args.max_memory)
+        tally, defects = campaign(inputs, budget, args.jobs, args.save, args.pdf_engine)
         counts = ", ".join(f"{kind} {tally[kind]}" for kind in (OK, REFUSED, *DEFECTS))
         print(f"{format}: {len(inputs)} mutants: {counts}")
         for mutant, kind, message in defects[:20]:
