@@ -176,8 +176,8 @@ def mutants(data: bytes, format: str, count: int, seed: int = 0) -> Iterator[Mut
     rng = random.Random(seed)
     if format == "pdf":
         for _ in range(count):
-            damaged, what = mutate_pdf(rng, data)
-            yield Mutant(damaged, format, what)
+            damaged, mutations_done = mutate_pdf(rng, data)
+            yield Mutant(damaged, format, mutations_done)
         return
     mutations = _LINE_MUTATIONS[format]
     for _ in range(count):
