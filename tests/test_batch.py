@@ -179,7 +179,7 @@ def test_a_run_stopped_midway_continues_to_the_outputs_of_an_unstopped_run(
     stop: signal.Signals, jobs: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    folder = make_folder(tmp_path, copies=4)
+    folder = make_folder(tmp_path, copies=8)  # 42 documents: the stop comes long before the end
     command = [sys.executable, "-m", "gongkai", "batch", "in", "-o", "out", "-j", jobs]
     process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _wait_for_done(tmp_path / "out", 3, process)
