@@ -205,6 +205,7 @@ class _Open:
     notes: list[Line] = attrs.Factory(list)
     repeated: list[Line] = attrs.Factory(list)
     state: str = "meta"
+    tabular: bool = False  # whether a body line prints cells: kept as lines come, not counted again
 
     @property
     def empty(self) -> bool:
@@ -239,20 +240,20 @@ class _Open:
         if line.kind is LineKind.CELLS:
             if self.state == "body" or (is_data_cells(line.cells) and not _total_in_header(line, self.header)):
                 self.state = "body"
-                self.body.append(line)
+                self._to_body(line)
             else:
                 self.state = "header"
                 self.header.append(line)
             return True
-        if self.state == "body" and self._tabular and not self._notes_go_on(line, text):
+        if self.state == "body" and self.tabular and not self._notes_go_on(line, text):
             return False
-        if _NOTE.match(text) or (self.state == "body" and self._tabular):
+        if _NOTE.match(text) or (self.state == "body" and self.tabular):
             self.state = "notes"
             self.notes.append(line)
             return True
         if self.state == "body" or is_data_text(line.text):
             self.state = "body"
-            self.body.append(line)
+            self._to_body(line)
         else:
             self.state = "header"
             self.header.append(line)
@@ -271,9 +272,9 @@ class _Open:
         text = line_text(line)
         return bool(text) and any(line.page != header.page and line_text(header) == text for header in self.header)
 
-    @property
-    def _tabular(self) -> bool:
-        return any(line.kind is LineKind.CELLS for line in self.body)
+    def _to_body(self, line: Line) -> None:
+        self.body.append(line)
+        self.tabular = self.tabular or line.kind is LineKind.CELLS
 
     def freeze(self) -> TableBlock:
         number, number_text = None, None

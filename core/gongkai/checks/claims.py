@@ -22,6 +22,7 @@ import attrs
 from ..phrases import Phrases
 from ..schema import Document, Provenance, TextLine
 from ..vocabulary import YEAR_END
+from . import marks
 from .numbers import NUMBER, Number, numbers
 from .statements import Paragraph, Statement, normalise_subject, paragraphs, statements_of
 
@@ -171,7 +172,7 @@ def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
     share = re.compile(rf"^(?:{phrases.pattern('share')})(?P<whole>[^，,；;。%％\d]*?)(?:的)?(?:比重|比例)?(?:为)?$")
     rate = re.compile(rf"^(?:{phrases.pattern('rate')})$")
     for index, paragraph in enumerate(paragraphs(document, phrases)):
-        stated = statements_of(paragraph, index, document.entity)
+        stated = marks.Stated(statements_of(paragraph, index, document.entity))
         for sentence in sentences(paragraph):
             for number in numbers(paragraph.text, sentence.start, sentence.end):
                 if number.kind != "percent":
@@ -186,14 +187,12 @@ def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
                     kind, whole_words = "share", normalise_subject(found_share["whole"], document.entity)
                 if kind is None:
                     continue
-                before = [s for s, end in stated if sentence.start <= s.offset < number.start and not s.delta]
+                before = [s for s in stated.starting_in(sentence.start, number.start) if not s.delta]
                 budgets = tuple(s for s in before if is_budget(s.subject))
                 if kind == "rate":  # a rate is of the final figure, never of the budget it is measured by
                     before = [s for s in before if s not in budgets]
                 # the part is stated in the percentage's own segment of the sentence (up to ；)
-                segment = max(
-                    (m.end() for m in _SEGMENT.finditer(paragraph.text, sentence.start, number.start)), default=0
-                )
+                segment = marks.last_end(_SEGMENT, paragraph.text, sentence.start, number.start) or 0
                 if not before or before[-1].offset < segment:
                     continue
                 part = before[-1]
@@ -203,9 +202,9 @@ def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
                 whole = heads[0] if heads else None
                 if whole_words:
                     # "占授予中小企业合同金额的49.90%": the whole is the figure the paragraph gave those words
-                    named = [s for s, _ in stated if s.offset < part.offset and _same_words(s.subject, whole_words)]
-                    whole = named[-1] if named else whole
-                    by_name = bool(named)
+                    named = stated.last_of(_named_by(whole_words), part.offset)
+                    whole = named if named is not None else whole
+                    by_name = named is not None
                 yield Ratio(kind, number, part, whole, whole_words, sentence, budgets, by_name)
 
 
@@ -228,16 +227,16 @@ def names_a_total(subject: str) -> bool:
     return bool(_TOTAL.search(subject))
 
 
-def _same_words(subject: str, words: str) -> bool:
-    """True if a figure's words are ``words``, perhaps with measure words (为, 共计) after them."""
-    return subject == words or (
-        subject.startswith(words) and bool(re.fullmatch(r"(?:为|是|共计|合计|达)?", subject[len(words) :]))
-    )
+def _named_by(words: str) -> frozenset[str]:
+    """The words of a figure that ``words`` name: themselves, perhaps with a measure word (为, 共计)
+    after them."""
+    return frozenset(words + measure for measure in ("", "为", "是", "共计", "合计", "达"))
 
 
 def _lead(text: str, start: int, end: int) -> str:
     """The words before ``end`` back to the last figure or clause mark, white space removed."""
-    cut = max((m.end() for m in _CLAUSE.finditer(text, start, end)), default=start)
+    clause_end = marks.last_end(_CLAUSE, text, start, end)
+    cut = clause_end if clause_end is not None else start
     for number in numbers(text, cut, end):
         cut = number.end
     return "".join(text[cut:end].split())
@@ -261,14 +260,14 @@ def comparisons(document: Document, phrases: Phrases) -> Iterator[Comparison]:
         rf"(?P<word>{more}|{less}|{same})了?(?P<difference>{NUMBER}\s*(?:亿元|万元|元))?"
     )
     for index, paragraph in enumerate(paragraphs(document, phrases)):
-        stated = statements_of(paragraph, index, document.entity)
+        stated = marks.Stated(statements_of(paragraph, index, document.entity))
         for found in clause.finditer(paragraph.text):
             sentence_start, _ = paragraph.sentence(found.start())
-            before = [s for s, end in stated if sentence_start <= s.offset and end <= found.start() and not s.delta]
+            before = [s for s, _ in stated.from_until(sentence_start, found.start()) if not s.delta]
             if not before:
                 continue
             against = "budget" if found["budget"] or found["year_budget"] else "last_year"
-            right = next((s for s, _ in stated if found["right"] and s.offset == found.start("right")), None)
+            right = stated.at(found.start("right")) if found["right"] else None
             word = found["word"]
             direction = "more" if re.fullmatch(more, word) else "less" if re.fullmatch(less, word) else "same"
             difference = (

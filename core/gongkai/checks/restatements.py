@@ -51,6 +51,7 @@ _MEASURES: tuple[tuple[Measure, re.Pattern[str]], ...] = (
     (Measure.BUDGET, re.compile(r"(?:支出)?(?:年初)?预算(?:数|安排)?为?|安排为?")),
 )
 
+_LONGEST_MEASURE = 12  # characters: 支出年初预算安排为 is nine
 
 # Measure words that cannot themselves be a quantity: only these restate the quantity named before.
 _STATES_A_MEASURE = re.compile(r"决算|预算|安排")
@@ -178,7 +179,9 @@ def _named(
 def _splits(subject: str) -> Iterator[tuple[str, Measure]]:
     """Ways to read ``subject`` as a quantity's name followed by measure words, longest name first."""
     yield subject, Measure.ACTUAL
-    for cut in range(len(subject) - 1, -1, -1):
+    # no measure words are longer than _LONGEST_MEASURE: a longer rest cannot be one, and trying
+    # every cut of a figure's words would be quadratic in their length
+    for cut in range(len(subject) - 1, max(len(subject) - _LONGEST_MEASURE, 0) - 1, -1):
         rest = subject[cut:]
         for measure, pattern in _MEASURES:
             if pattern.fullmatch(rest):

@@ -25,6 +25,7 @@ import attrs
 from ..phrases import Phrases, load_phrases
 from ..schema import Document, Provenance, TextLine
 from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, ORDINAL, PART
+from . import marks
 from .labels import plain
 from .memo import once
 from .numbers import AMOUNT, NUMBER, half_unit, read_number
@@ -151,9 +152,9 @@ class Paragraph:
 
     def sentence(self, offset: int) -> tuple[int, int]:
         """The start and end of the sentence holding ``offset`` (end after its 。)."""
-        start = max((end.end() for end in _SENTENCE_END.finditer(self.text, 0, offset)), default=0)
-        found = _SENTENCE_END.search(self.text, offset)
-        return start, found.end() if found else len(self.text)
+        start = marks.last_end(_SENTENCE_END, self.text, 0, offset)
+        end = marks.next_end(_SENTENCE_END, self.text, offset)
+        return start or 0, end if end is not None else len(self.text)
 
 
 @attrs.frozen
@@ -283,8 +284,8 @@ def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iter
     first = re.match(r"[^。：:]*", paragraph.text)
     lead = "" if first is None or AMOUNT.search(first.group(0)) else normalise_subject(first.group(0), entity)
     for found in AMOUNT.finditer(paragraph.text):
-        clause_ends = [end.end() for end in _CLAUSE_END.finditer(paragraph.text, boundary, found.start())]
-        start = clause_ends[-1] if clause_ends else boundary
+        clause_end = marks.last_end(_CLAUSE_END, paragraph.text, boundary, found.start())
+        start = clause_end if clause_end is not None else boundary
         raw = paragraph.text[start : found.start()]
         sentences += len(_SENTENCE_END.findall(paragraph.text, counted, found.start()))
         counted = found.start()
@@ -338,7 +339,7 @@ def changes(document: Document, phrases: Optional[Phrases] = None) -> tuple[Chan
     """
     found: list[Change] = []
     for index, paragraph in enumerate(paragraphs(document, phrases)):
-        stated = list(_statements(paragraph, index, document.entity))
+        stated = marks.Stated(list(_statements(paragraph, index, document.entity)))
         for match in _CHANGE.finditer(paragraph.text):
             change = _change(paragraph, match, stated, document.entity)
             if change is not None:
@@ -347,18 +348,18 @@ def changes(document: Document, phrases: Optional[Phrases] = None) -> tuple[Chan
 
 
 def _change(
-    paragraph: Paragraph, match: re.Match[str], stated: Sequence[tuple[Statement, int]], entity: Optional[str]
+    paragraph: Paragraph, match: re.Match[str], stated: marks.Stated, entity: Optional[str]
 ) -> Optional[Change]:
     text = paragraph.text
-    sentence_start = max((end.end() for end in _SENTENCE_END.finditer(text, 0, match.start())), default=0)
+    sentence_start = marks.last_end(_SENTENCE_END, text, 0, match.start()) or 0
     if not _COMPARISON.search(text, sentence_start, match.start()):
         return None
-    here = len(_SENTENCE_END.findall(text, 0, match.start()))
-    before = [(s, end) for s, end in stated if not s.delta and end <= match.start()]
-    if not before or here - before[-1][0].sentence[1] > 1:
+    here = marks.count(_SENTENCE_END, text, 0, match.start())
+    base_and_end = stated.last_until(match.start(), lambda statement: not statement.delta)
+    if base_and_end is None or here - base_and_end[0].sentence[1] > 1:
         return None
-    base, base_end = before[-1]
-    clause_start = max((end.end() for end in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
+    base, base_end = base_and_end
+    clause_start = marks.last_end(_CLAUSE_END, text, 0, match.start()) or 0
     named = _EACH.sub("", _COMPARED_WITH.sub("", normalise_subject(text[clause_start : match.start()], entity)))
     if named and not base.subject.startswith(named):
         return None
