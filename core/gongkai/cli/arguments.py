@@ -106,12 +106,14 @@ def _add_batch(commands: _Commands, formats: Sequence[str]) -> None:
     command = commands.add_parser(
         "batch",
         help="parse many disclosures into a folder: one output each, cells.csv and manifest.csv; resumable",
-        description="Parse every disclosure under the PATHs into OUTDIR: one output per document (OUTDIR/NAME.json, "
-        "NAME being the file's path under the folder given), the tidy CSV of all of them (OUTDIR/cells.csv) and a "
-        "manifest (OUTDIR/manifest.csv: file, sha256, status, reason, tables, cells, findings, seconds, output). "
-        "A file that cannot be parsed is recorded in the manifest and the batch goes on. Run again, the batch "
-        "skips the documents whose bytes and gongkai version (and these options) are unchanged: an interrupted "
-        "batch continues where it stopped.",
+        description=(
+            "Parse every disclosure under the PATHs into OUTDIR: one output per document (OUTDIR/NAME.json,\n"
+            "NAME being the file's path under the folder given), the tidy CSV of all of them (OUTDIR/cells.csv)\n"
+            "and a manifest (OUTDIR/manifest.csv: file, sha256, status, reason, tables, cells, findings,\n"
+            "seconds, output). A file that cannot be parsed is recorded in the manifest and the batch goes on.\n"
+            "Run again, the batch skips the documents whose bytes, gongkai version and options are unchanged:\n"
+            "an interrupted batch continues where it stopped."
+        ),
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
