@@ -32,6 +32,7 @@ from .pdfium_objects import IDENTITY, TextRun, invert, multiply
 from .pdfium_spaces import Char, restore_last_spaces
 
 _OUTLINE = 1.0  # the width of the parked objects' outline, in points
+_UNIT = ctypes.c_float(1.0)  # a type size of one, as PDFium takes a float
 _STROKE = pdfium_c.FPDF_TEXTRENDERMODE_STROKE
 _SPACE, _HYPHENATED = 0x20, 0x2  # the text page's code for a hyphen it takes to end a line
 # pdfminer's descents (per unit size) of the fonts it has metrics of, which it takes over the
@@ -57,7 +58,8 @@ def park(runs: Sequence[TextRun]) -> list[float]:
     step = 10.0 * max((abs(run.size) for run in runs), default=1.0) + 10.0 * _OUTLINE
     lines: list[float] = []
     struct = pdfium_c.FS_MATRIX(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    at = ctypes.addressof(struct)
+    at = ctypes.byref(struct)
+    outline = ctypes.c_float(_OUTLINE)
     set_render_mode, set_stroke_width, count_marks, set_matrix = (
         api.set_render_mode,
         api.set_stroke_width,
@@ -77,7 +79,7 @@ def park(runs: Sequence[TextRun]) -> list[float]:
         lines.append(line)
         handle = run.handle
         set_render_mode(handle, _STROKE)
-        set_stroke_width(handle, _OUTLINE)
+        set_stroke_width(handle, outline)
         if count_marks(handle):
             _unmark(handle)
         set_matrix(handle, at)
@@ -85,7 +87,7 @@ def park(runs: Sequence[TextRun]) -> list[float]:
     return lines
 
 
-def _unmark(handle: int) -> None:
+def _unmark(handle: api.Handle) -> None:
     """Remove the marks of a text object: a marked ActualText would stand in for the glyphs the
     text page reports."""
     for mark in reversed(range(api.count_marks(handle))):
@@ -101,36 +103,36 @@ class _Fonts:
         self.descents: dict[int, float] = {}
         self.widths: dict[tuple[int, int], float] = {}
         self._out = ctypes.c_float()
-        self._at = ctypes.addressof(self._out)
+        self._at = ctypes.byref(self._out)
 
-    def descent(self, font: int) -> float:
+    def descent(self, font: api.Handle) -> float:
         """The font's descent as pdfminer takes it: below the baseline (a positive one in the
         font's descriptor is a writer's slip), a standard font's from its metrics."""
-        found = self.descents.get(font)
+        found = self.descents.get(font.value or 0)
         if found is None:
             name = ctypes.create_string_buffer(128)
-            api.font_name(font, name, len(name))
+            api.font_name(font, name, ctypes.c_size_t(len(name)))
             found = STANDARD_DESCENTS.get(name.value.decode("latin-1"))
             if found is None:
-                api.font_descent(font, 1.0, self._at)
+                api.font_descent(font, _UNIT, self._at)
                 found = -abs(self._out.value)
-            self.descents[font] = found
+            self.descents[font.value or 0] = found
         return found
 
-    def width(self, font: int, code: int) -> float:
+    def width(self, font: api.Handle, code: int) -> float:
         """The advance of the character the font maps to ``code`` (a code point), at unit size;
         negative in a font written downwards."""
-        key = (font, code)
+        key = (font.value or 0, code)
         found = self.widths.get(key)
         if found is None:
-            found = self._out.value if api.glyph_width(font, code, 1.0, self._at) else 0.0
+            found = self._out.value if api.glyph_width(font, code, _UNIT, self._at) else 0.0
             self.widths[key] = found
         return found
 
 
-def read_glyphs(textpage: int, runs: Sequence[TextRun], lines: Sequence[float], height: float) -> list[Glyph]:
+def read_glyphs(textpage: api.Handle, runs: Sequence[TextRun], lines: Sequence[float], height: float) -> list[Glyph]:
     """The glyphs of the parked ``runs`` (on ``lines``, see :func:`park`) that the text page
-    ``textpage`` (an address) splits, in content-stream order and page coordinates (``height``
+    ``textpage`` (a handle) splits, in content-stream order and page coordinates (``height``
     the page's); those clipped away left out."""
     fonts = _Fonts()
     chars = restore_last_spaces(textpage, _characters(textpage, runs, lines), runs, _OUTLINE)
@@ -149,13 +151,13 @@ def read_glyphs(textpage: int, runs: Sequence[TextRun], lines: Sequence[float], 
     return [glyph for _, _, glyph in found]
 
 
-def _characters(textpage: int, runs: Sequence[TextRun], lines: Sequence[float]) -> list[Char]:
+def _characters(textpage: api.Handle, runs: Sequence[TextRun], lines: Sequence[float]) -> list[Char]:
     """The text page's characters of the parked ``runs``: run, index, code, origin on the run's
     parked line and text (None where the font maps the glyph to none). Pieces of one glyph (a
     ligature, a character the font maps to several) are one character."""
-    order = {run.handle: index for index, (run, line) in enumerate(zip(runs, lines)) if not math.isnan(line)}.get
+    order = {run.handle.value: index for index, (run, line) in enumerate(zip(runs, lines)) if not math.isnan(line)}.get
     x, y = ctypes.c_double(), ctypes.c_double()
-    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
     char_object, char_unicode, char_origin, char_unmapped = (
         api.char_object,
         api.char_unicode,
