@@ -69,14 +69,14 @@ def page_matrix(box: tuple[float, float, float, float], rotate: int) -> Matrix:
 @attrs.define(slots=True)
 class TextRun:
     """A text object: its handle, the matrix from its text space to the device, ``forms`` (the
-    matrices of the forms it sits in, mapping their space to the page's), its font (a handle,
-    false for none) and type size, and its clipping area in the device's space (None: nothing clips
+    matrices of the forms it sits in, mapping their space to the page's), its font (an address,
+    0 for none) and type size, and its clipping area in the device's space (None: nothing clips
     it)."""
 
     handle: api.Handle
     matrix: Matrix
     forms: Matrix
-    font: api.Handle
+    font: int
     size: float
     clip: Optional[Area]
 
@@ -136,7 +136,7 @@ class PageObjects:
             matrix = multiply(out.matrix_of(obj), outer)
             clip_path = api.get_clip_path(obj)
             clip = self._clip(clip_path, outer) if clip_path else None
-            self.texts.append(TextRun(obj, matrix, forms, api.text_font(obj), out.size.value, clip))
+            self.texts.append(TextRun(obj, matrix, forms, api.text_font(obj).value or 0, out.size.value, clip))
         elif kind == _PATH:
             self._path(obj, multiply(self._out.matrix_of(obj), outer))
         elif kind == _IMAGE:
