@@ -135,7 +135,7 @@ class PageObjects:
             api.font_size(obj, out.at_size)
             matrix = multiply(out.matrix_of(obj), outer)
             clip_path = api.get_clip_path(obj)
-            clip = self._clip(clip_path, outer) if clip_path else None
+            clip = self._clip(clip_path, outer) if clip_path and api.count_clip_paths(clip_path) > 0 else None
             self.texts.append(TextRun(obj, matrix, forms, api.text_font(obj).value or 0, out.size.value, clip))
         elif kind == _PATH:
             self._path(obj, multiply(self._out.matrix_of(obj), outer))

@@ -84,7 +84,8 @@ def park(runs: Sequence[TextRun]) -> list[float]:
         if count_marks(handle):
             _unmark(handle)
         set_matrix(handle, at)
-        struct.a, struct.b, struct.c, struct.d, struct.e = 1.0, 0.0, 0.0, 1.0, 0.0
+        if run.forms is not IDENTITY:
+            struct.a, struct.b, struct.c, struct.d, struct.e = 1.0, 0.0, 0.0, 1.0, 0.0
     return lines
 
 
