@@ -9,6 +9,7 @@ stand for whole characters or for components with their own code point are mappe
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
@@ -69,21 +70,30 @@ def without_overprints(glyphs: Sequence[Glyph]) -> list[Glyph]:
     fifth of its size of where it was drawn already (a glyph or a whole string drawn twice)."""
     overprint = settings.current().overprint
     kept: list[Glyph] = []
+    # where each text was drawn on each row (int of its top), left to right
     seen: dict[tuple[str, int], list[float]] = {}
+    get = seen.get
     for glyph in glyphs:
         text = glyph.text
         if text and not text.isspace():
-            near = glyph.size * overprint
-            row = int(glyph.top)
-            if any(
-                abs(x - glyph.x0) <= near
-                for key in ((text, row), (text, row - 1), (text, row + 1))
-                for x in seen.get(key, ())
-            ):
+            x0, near, row = glyph.x0, glyph.size * overprint, int(glyph.top)
+            if _near(get((text, row)), x0, near) or _near(get((text, row - 1)), x0, near):
                 continue
-            seen.setdefault((text, row), []).append(glyph.x0)
+            if _near(get((text, row + 1)), x0, near):
+                continue
+            xs = seen.setdefault((text, row), [])
+            xs.insert(bisect.bisect_left(xs, x0), x0)
         kept.append(glyph)
     return kept
+
+
+def _near(xs: list[float] | None, x: float, near: float) -> bool:
+    """True if a position of ``xs`` (in order) is within ``near`` of ``x``: the nearest on either
+    side is, if any is."""
+    if not xs:
+        return False
+    i = bisect.bisect_left(xs, x)
+    return (i < len(xs) and abs(xs[i] - x) <= near) or (i > 0 and abs(xs[i - 1] - x) <= near)
 
 
 def join(glyphs: Iterable[Glyph]) -> str:

@@ -32,7 +32,7 @@ import pypdfium2.raw as pdfium_c
 from ...errors import CorruptError, EncryptedError
 from .content import Glyph, RawPage
 from .engines import check_page_count, encrypted, why
-from .pdfium_api import address
+from .pdfium_api import handle
 from .pdfium_objects import PageObjects, apply, page_matrix
 from .pdfium_text import park, read_glyphs
 
@@ -45,13 +45,13 @@ def read_page(page: pdfium.PdfPage) -> RawPage:
     ys = [apply(ctm, x, y)[1] for x in (box[0], box[2]) for y in (box[1], box[3])]
     width, height = max(xs) - min(xs), max(ys) - min(ys)
     objects = PageObjects(ctm, width, height)
-    objects.walk(address(page.raw))
+    objects.walk(handle(page.raw))
     glyphs: list[Glyph] = []
     if objects.texts:
         lines = park(objects.texts)
         textpage = page.get_textpage()
         try:
-            glyphs = read_glyphs(address(textpage.raw), objects.texts, lines, height)
+            glyphs = read_glyphs(handle(textpage.raw), objects.texts, lines, height)
         finally:
             textpage.close()
     return RawPage(width, height, tuple(glyphs), tuple(objects.segments), objects.images)

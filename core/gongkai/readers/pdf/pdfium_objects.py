@@ -68,12 +68,12 @@ def page_matrix(box: tuple[float, float, float, float], rotate: int) -> Matrix:
 
 @attrs.define(slots=True)
 class TextRun:
-    """A text object: its handle (an address), the matrix from its text space to the device,
-    ``forms`` (the matrices of the forms it sits in, mapping their space to the page's), its font
-    (an address) and type size, and its clipping area in the device's space (None: nothing clips
+    """A text object: its handle, the matrix from its text space to the device, ``forms`` (the
+    matrices of the forms it sits in, mapping their space to the page's), its font (an address,
+    0 for none) and type size, and its clipping area in the device's space (None: nothing clips
     it)."""
 
-    handle: int
+    handle: api.Handle
     matrix: Matrix
     forms: Matrix
     font: int
@@ -82,26 +82,26 @@ class TextRun:
 
 
 class _Out:
-    """The output parameters of the calls, allocated once, with their addresses."""
+    """The output parameters of the calls, allocated once, with the references passed for them."""
 
     def __init__(self) -> None:
         self.matrix = pdfium_c.FS_MATRIX()
         self.x, self.y, self.size = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
         self.mode, self.stroke = ctypes.c_int(), ctypes.c_int()
         self.rgba = [ctypes.c_uint() for _ in range(4)]
-        self.at_matrix = ctypes.addressof(self.matrix)
-        self.at_x, self.at_y, self.at_size = (ctypes.addressof(value) for value in (self.x, self.y, self.size))
-        self.at_mode, self.at_stroke = ctypes.addressof(self.mode), ctypes.addressof(self.stroke)
-        self.at_rgba = [ctypes.addressof(value) for value in self.rgba]
+        self.at_matrix = ctypes.byref(self.matrix)
+        self.at_x, self.at_y, self.at_size = (ctypes.byref(value) for value in (self.x, self.y, self.size))
+        self.at_mode, self.at_stroke = ctypes.byref(self.mode), ctypes.byref(self.stroke)
+        self.at_rgba = [ctypes.byref(value) for value in self.rgba]
 
-    def matrix_of(self, obj: int) -> Matrix:
+    def matrix_of(self, obj: api.Handle) -> Matrix:
         """An object's own matrix (a text object's text matrix, a form's /Matrix, a path's CTM)."""
         if not api.get_matrix(obj, self.at_matrix):
             return IDENTITY
         m = self.matrix
         return (m.a, m.b, m.c, m.d, m.e, m.f)
 
-    def white(self, getter: object, obj: int) -> bool:
+    def white(self, getter: object, obj: api.Handle) -> bool:
         """True when the object's fill or stroke colour (``getter``) is the paper's white."""
         if not getter(obj, *self.at_rgba):  # type: ignore[operator]
             return False
@@ -121,12 +121,12 @@ class PageObjects:
         self.texts: list[TextRun] = []
         self._out = _Out()
 
-    def walk(self, page: int) -> None:
-        """Read every object of the page (its address)."""
+    def walk(self, page: api.Handle) -> None:
+        """Read every object of the page (its handle)."""
         for index in range(api.count_objects(page)):
             self._object(api.get_object(page, index), IDENTITY, self.ctm)
 
-    def _object(self, obj: int, forms: Matrix, outer: Matrix) -> None:
+    def _object(self, obj: api.Handle, forms: Matrix, outer: Matrix) -> None:
         """Read one object; ``forms`` maps the space it is drawn in to the page's, ``outer`` to
         the device's."""
         kind = api.object_type(obj)
@@ -135,8 +135,8 @@ class PageObjects:
             api.font_size(obj, out.at_size)
             matrix = multiply(out.matrix_of(obj), outer)
             clip_path = api.get_clip_path(obj)
-            clip = self._clip(clip_path, outer) if clip_path else None
-            self.texts.append(TextRun(obj, matrix, forms, api.text_font(obj) or 0, out.size.value, clip))
+            clip = self._clip(clip_path, outer) if clip_path and api.count_clip_paths(clip_path) > 0 else None
+            self.texts.append(TextRun(obj, matrix, forms, api.text_font(obj).value or 0, out.size.value, clip))
         elif kind == _PATH:
             self._path(obj, multiply(self._out.matrix_of(obj), outer))
         elif kind == _IMAGE:
@@ -147,7 +147,7 @@ class PageObjects:
             for index in range(api.count_form_objects(obj)):
                 self._object(api.get_form_object(obj, index), inner_forms, inner)
 
-    def _path(self, obj: int, matrix: Matrix) -> None:
+    def _path(self, obj: api.Handle, matrix: Matrix) -> None:
         out = self._out
         if not api.draw_mode(obj, out.at_mode, out.at_stroke):
             return
@@ -180,7 +180,7 @@ class PageObjects:
         if len(points) > 1:
             self.segments += rulings(points, straight, self.width, self.height)
 
-    def _clip(self, clip: int, outer: Matrix) -> Optional[Area]:
+    def _clip(self, clip: api.Handle, outer: Matrix) -> Optional[Area]:
         """An object's clipping area in device space from its clipping path ``clip``: the boxes of
         its paths (given in the space of the form the object sits in) intersected, leaving out
         paths under a point across, which clip nothing one could tell; None if none."""

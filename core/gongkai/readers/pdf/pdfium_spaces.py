@@ -27,17 +27,19 @@ _SLACK = 0.01  # points
 
 
 class _Edges:
-    """The numbers PDFium fills in with a box, and their addresses: an object's bounds (single
-    precision) and a character's box (double)."""
+    """The numbers PDFium fills in with a box, and the references passed for them: an object's
+    bounds (single precision) and a character's box (double)."""
 
     def __init__(self) -> None:
         self.bounds = [ctypes.c_float() for _ in range(4)]
-        self.at = [ctypes.addressof(value) for value in self.bounds]
+        self.at = [ctypes.byref(value) for value in self.bounds]
         self.char = [ctypes.c_double() for _ in range(4)]
-        self.at_char = [ctypes.addressof(value) for value in self.char]
+        self.at_char = [ctypes.byref(value) for value in self.char]
 
 
-def restore_last_spaces(textpage: int, chars: Sequence[Char], runs: Sequence[TextRun], outline: float) -> list[Char]:
+def restore_last_spaces(
+    textpage: api.Handle, chars: Sequence[Char], runs: Sequence[TextRun], outline: float
+) -> list[Char]:
     """``chars`` (in text page order, those of a run together) with the last space of each run
     that ends in spaces put back; ``outline`` is the width the parked objects are outlined with."""
     out: list[Char] = []
@@ -60,7 +62,7 @@ def _box_end(run: TextRun, outline: float, edges: _Edges) -> float:
     return edges.bounds[2].value - outline / 2  # left, bottom, right, top
 
 
-def _ink_end(textpage: int, chars: Sequence[Char], last: int, edges: _Edges) -> float:
+def _ink_end(textpage: api.Handle, chars: Sequence[Char], last: int, edges: _Edges) -> float:
     """How far along its line the ink of the run's characters before ``last`` reaches."""
     end = float("-inf")
     position = last - 1

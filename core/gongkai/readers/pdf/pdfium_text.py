@@ -22,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import math
 from collections.abc import Sequence
+from operator import itemgetter
 
 import pypdfium2.raw as pdfium_c
 
@@ -32,6 +33,7 @@ from .pdfium_objects import IDENTITY, TextRun, invert, multiply
 from .pdfium_spaces import Char, restore_last_spaces
 
 _OUTLINE = 1.0  # the width of the parked objects' outline, in points
+_UNIT = ctypes.c_float(1.0)  # a type size of one, as PDFium takes a float
 _STROKE = pdfium_c.FPDF_TEXTRENDERMODE_STROKE
 _SPACE, _HYPHENATED = 0x20, 0x2  # the text page's code for a hyphen it takes to end a line
 # pdfminer's descents (per unit size) of the fonts it has metrics of, which it takes over the
@@ -57,7 +59,8 @@ def park(runs: Sequence[TextRun]) -> list[float]:
     step = 10.0 * max((abs(run.size) for run in runs), default=1.0) + 10.0 * _OUTLINE
     lines: list[float] = []
     struct = pdfium_c.FS_MATRIX(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-    at = ctypes.addressof(struct)
+    at = ctypes.byref(struct)
+    outline = ctypes.c_float(_OUTLINE)
     set_render_mode, set_stroke_width, count_marks, set_matrix = (
         api.set_render_mode,
         api.set_stroke_width,
@@ -77,15 +80,16 @@ def park(runs: Sequence[TextRun]) -> list[float]:
         lines.append(line)
         handle = run.handle
         set_render_mode(handle, _STROKE)
-        set_stroke_width(handle, _OUTLINE)
+        set_stroke_width(handle, outline)
         if count_marks(handle):
             _unmark(handle)
         set_matrix(handle, at)
-        struct.a, struct.b, struct.c, struct.d, struct.e = 1.0, 0.0, 0.0, 1.0, 0.0
+        if run.forms is not IDENTITY:
+            struct.a, struct.b, struct.c, struct.d, struct.e = 1.0, 0.0, 0.0, 1.0, 0.0
     return lines
 
 
-def _unmark(handle: int) -> None:
+def _unmark(handle: api.Handle) -> None:
     """Remove the marks of a text object: a marked ActualText would stand in for the glyphs the
     text page reports."""
     for mark in reversed(range(api.count_marks(handle))):
@@ -95,67 +99,80 @@ def _unmark(handle: int) -> None:
 class _Fonts:
     """What boxing a glyph needs of its font, asked once: its descent at unit size, and the width
     of each character (the font's own, as pdfminer reads it: PDFium's loose box would widen it to
-    the glyph of the font it draws with, for a font not embedded a stand-in)."""
+    the glyph of the font it draws with, for a font not embedded a stand-in). Kept for one page:
+    a font PDFium lets go of with its page may leave its address to another."""
 
     def __init__(self) -> None:
         self.descents: dict[int, float] = {}
-        self.widths: dict[tuple[int, int], float] = {}
+        self.metrics: dict[tuple[int, int], tuple[float, float]] = {}
         self._out = ctypes.c_float()
-        self._at = ctypes.addressof(self._out)
+        self._at = ctypes.byref(self._out)
+
+    def of(self, font: int, code: int) -> tuple[float, float]:
+        """The width and descent (see :meth:`width`, :meth:`descent`) of the character the font
+        (its address) maps to ``code``."""
+        key = (font, code)
+        found = self.metrics.get(key)
+        if found is None:
+            found = self.metrics[key] = (self.width(api.Handle(font), code), self.descent(font))
+        return found
 
     def descent(self, font: int) -> float:
-        """The font's descent as pdfminer takes it: below the baseline (a positive one in the
-        font's descriptor is a writer's slip), a standard font's from its metrics."""
+        """The font's (its address) descent as pdfminer takes it: below the baseline (a positive
+        one in the font's descriptor is a writer's slip), a standard font's from its metrics."""
         found = self.descents.get(font)
         if found is None:
             name = ctypes.create_string_buffer(128)
-            api.font_name(font, name, len(name))
+            api.font_name(api.Handle(font), name, ctypes.c_size_t(len(name)))
             found = STANDARD_DESCENTS.get(name.value.decode("latin-1"))
             if found is None:
-                api.font_descent(font, 1.0, self._at)
+                api.font_descent(api.Handle(font), _UNIT, self._at)
                 found = -abs(self._out.value)
             self.descents[font] = found
         return found
 
-    def width(self, font: int, code: int) -> float:
+    def width(self, font: api.Handle, code: int) -> float:
         """The advance of the character the font maps to ``code`` (a code point), at unit size;
         negative in a font written downwards."""
-        key = (font, code)
-        found = self.widths.get(key)
-        if found is None:
-            found = self._out.value if api.glyph_width(font, code, 1.0, self._at) else 0.0
-            self.widths[key] = found
-        return found
+        return self._out.value if api.glyph_width(font, code, _UNIT, self._at) else 0.0
 
 
-def read_glyphs(textpage: int, runs: Sequence[TextRun], lines: Sequence[float], height: float) -> list[Glyph]:
+def read_glyphs(textpage: api.Handle, runs: Sequence[TextRun], lines: Sequence[float], height: float) -> list[Glyph]:
     """The glyphs of the parked ``runs`` (on ``lines``, see :func:`park`) that the text page
-    ``textpage`` (an address) splits, in content-stream order and page coordinates (``height``
+    ``textpage`` (a handle) splits, in content-stream order and page coordinates (``height``
     the page's); those clipped away left out."""
     fonts = _Fonts()
     chars = restore_last_spaces(textpage, _characters(textpage, runs, lines), runs, _OUTLINE)
     found: list[tuple[int, int, Glyph]] = []
     for number, index, code, along, across, text in chars:
         run = runs[number]
-        width, descent = fonts.width(run.font, code), fonts.descent(run.font)
-        x0, y0, x1, y1, size, rotation = _glyph(run, along, across, width, descent)
+        width, descent = fonts.of(run.font, code)
+        a, b, c, d, e, f = run.matrix
+        if b == 0 and c == 0 and width >= 0:  # nearly every glyph: _glyph's first case, without a call
+            size = run.size
+            v0 = across + descent * size
+            xa, xb, ya, yb = a * along + e, a * (along + width * size) + e, d * v0 + f, d * (v0 + size) + f
+            x0, y0, x1, y1 = min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+            size, rotation = size * abs(d), 0 if a > 0 else 180
+        else:
+            x0, y0, x1, y1, size, rotation = _glyph(run, along, across, width, descent)
         clip = run.clip
         if clip is not None:
             middle_x, middle_y = (x0 + x1) / 2, (y0 + y1) / 2
             if not (clip[0] - 1 <= middle_x <= clip[2] + 1 and clip[1] - 1 <= middle_y <= clip[3] + 1):
                 continue  # drawn, but clipped away: not printed (as content.inside has it)
         found.append((number, index, Glyph(text and unify(text), x0, height - y1, x1, height - y0, size, rotation)))
-    found.sort(key=lambda item: (item[0], item[1]))
+    found.sort(key=itemgetter(0, 1))
     return [glyph for _, _, glyph in found]
 
 
-def _characters(textpage: int, runs: Sequence[TextRun], lines: Sequence[float]) -> list[Char]:
+def _characters(textpage: api.Handle, runs: Sequence[TextRun], lines: Sequence[float]) -> list[Char]:
     """The text page's characters of the parked ``runs``: run, index, code, origin on the run's
     parked line and text (None where the font maps the glyph to none). Pieces of one glyph (a
     ligature, a character the font maps to several) are one character."""
-    order = {run.handle: index for index, (run, line) in enumerate(zip(runs, lines)) if not math.isnan(line)}.get
+    order = {run.handle.value: index for index, (run, line) in enumerate(zip(runs, lines)) if not math.isnan(line)}.get
     x, y = ctypes.c_double(), ctypes.c_double()
-    at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+    at_x, at_y = ctypes.byref(x), ctypes.byref(y)
     char_object, char_unicode, char_origin, char_unmapped = (
         api.char_object,
         api.char_unicode,

@@ -64,20 +64,24 @@ class TextRow:
 
 def row_of(glyphs: Sequence[Glyph]) -> TextRow:
     """A row of ``glyphs`` (already in left-to-right order)."""
-    return TextRow(
-        glyphs=tuple(glyphs),
-        x0=min(glyph.x0 for glyph in glyphs),
-        top=min(glyph.top for glyph in glyphs),
-        x1=max(glyph.x1 for glyph in glyphs),
-        bottom=max(glyph.bottom for glyph in glyphs),
-    )
+    first = glyphs[0]
+    x0, top, x1, bottom = first.x0, first.top, first.x1, first.bottom
+    for glyph in glyphs:  # one pass, as min and max would take them
+        if glyph.x0 < x0:
+            x0 = glyph.x0
+        if glyph.top < top:
+            top = glyph.top
+        if glyph.x1 > x1:
+            x1 = glyph.x1
+        if glyph.bottom > bottom:
+            bottom = glyph.bottom
+    return TextRow(glyphs=tuple(glyphs), x0=x0, top=top, x1=x1, bottom=bottom)
 
 
-def _middle_band(glyph: Glyph, top: float, bottom: float) -> bool:
-    """True if ``glyph``'s vertical middle lies within the middle half of the line from ``top``
-    to ``bottom`` (or near its middle, for a glyph much larger than the line so far)."""
+def _middle_band(glyph: Glyph, top: float, bottom: float, core: float) -> bool:
+    """True if ``glyph``'s vertical middle lies within the middle half (``core``) of the line
+    from ``top`` to ``bottom`` (or near its middle, for a glyph much larger than the line so far)."""
     middle = (glyph.top + glyph.bottom) / 2
-    core = settings.current().line_core
     inset = (bottom - top) * core
     return top + inset <= middle <= bottom - inset or abs(middle - (top + bottom) / 2) < glyph.size * core
 
@@ -129,14 +133,18 @@ def group_rows(glyphs: Sequence[Glyph]) -> list[TextRow]:
     """Glyphs grouped into printed lines, top to bottom, each left to right: a glyph joins a line
     when its vertical middle lies within the middle half of the line's height; then the
     fragments of one line drawn apart are joined (:func:`_fragments`)."""
+    core = settings.current().line_core
     rows: list[list[Glyph]] = []
-    bounds: list[tuple[float, float]] = []
+    top = bottom = 0.0  # the last row's
     for glyph in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
-        if rows and _middle_band(glyph, *bounds[-1]):
-            top, bottom = bounds[-1]
+        if rows and _middle_band(glyph, top, bottom, core):
             rows[-1].append(glyph)
-            bounds[-1] = (min(top, glyph.top), max(bottom, glyph.bottom))
+            top, bottom = min(top, glyph.top), max(bottom, glyph.bottom)
             continue
         rows.append([glyph])
-        bounds.append((glyph.top, glyph.bottom))
-    return _fragments([row_of(sorted(row, key=lambda g: g.x0)) for row in rows])
+        top, bottom = glyph.top, glyph.bottom
+    return _fragments([row_of(sorted(row, key=_x0)) for row in rows])
+
+
+def _x0(glyph: Glyph) -> float:
+    return glyph.x0
