@@ -165,6 +165,10 @@ class Registry:
                 return registered.record
         raise KeyError(name)
 
+    def extensions(self) -> tuple[str, ...]:
+        """The file extensions the registered readers know (``.pdf``, ``.txt`` …)."""
+        return tuple(extension for entry in self.readers for extension in entry.record.extensions)
+
     def exporter(self, name: str) -> Exporter:
         """The exporter called ``name``; KeyError if none is."""
         for registered in self.exporters:

@@ -70,7 +70,7 @@ def render_command(args: argparse.Namespace, registry: Registry) -> int:
 def batch_command(args: argparse.Namespace, registry: Registry) -> int:
     """``gongkai batch``: every document under the paths into the output folder; the exit code of
     the first document that failed, 130 when interrupted."""
-    extensions = [extension for entry in registry.readers for extension in entry.record.extensions]
+    extensions = registry.extensions()
     items = inputs(args.paths, extensions, args.glob)
     if not items:
         error(f"batch: no document files in {', '.join(args.paths)} ({', '.join(sorted(set(extensions)))})")

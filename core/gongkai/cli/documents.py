@@ -31,7 +31,7 @@ def files_of(paths: Sequence[str], glob: str | None = None) -> tuple[list[str], 
     """The files ``paths`` name, folders walked for the document files the installed readers
     know by extension (or those matching ``glob``); and an error for each folder with none."""
     registry = Registry.collect(default_plugin_manager())
-    extensions = [extension for entry in registry.readers for extension in entry.record.extensions]
+    extensions = registry.extensions()
     files: list[str] = []
     empty: list[InputError] = []
     for path in paths:

@@ -17,6 +17,7 @@ error, a limit breached (time or memory), a JSON output the schema rejects.
 from __future__ import annotations
 
 import argparse
+import functools
 import io
 import json
 import random
@@ -24,7 +25,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 
@@ -211,12 +212,17 @@ def _parse_and_validate(data: bytes, name: str, engine: str) -> str:
 
 
 def _schema_errors(instance: object) -> list[str]:
+    validator = _validator()
+    return [error.message for error in validator.iter_errors(instance)] if validator is not None else []
+
+
+@functools.lru_cache(maxsize=1)  # read and checked once in the campaign, inherited by every child
+def _validator() -> Any:
     try:
         from jsonschema import Draft202012Validator
     except ImportError:  # pragma: no cover - the test extra has it
-        return []
-    schema = json.loads(spec_text("document.schema.json"))
-    return [error.message for error in Draft202012Validator(schema).iter_errors(instance)]
+        return None
+    return Draft202012Validator(json.loads(spec_text("document.schema.json")))
 
 
 def classify(outcome: object) -> str:
@@ -239,6 +245,7 @@ def campaign(
 ) -> tuple[Counter[str], list[tuple[Mutant, str, str]]]:
     """Parse every mutant (PDFs with ``engine``) in a child under ``budget``: the count of each
     kind of outcome, and the defects (mutant, kind, message), saved under ``save`` when given."""
+    _validator()  # before the children are forked, so that each inherits it
     children = Children(jobs, budget)
     tally: Counter[str] = Counter()
     defects: list[tuple[Mutant, str, str]] = []
