@@ -232,7 +232,20 @@ def test_inputs_have_unique_output_names_and_skip_hidden_files(tmp_path: Path, m
     ]
 
 
-@pytest.mark.parametrize("option", [["-j", "0"], ["--max-pages", "0"], ["--max-size", "-1"], ["-j", "two"]])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["-j", "0"],
+        ["--max-pages", "0"],
+        ["--max-size", "-1"],
+        ["-j", "two"],
+        ["--timeout", "nan"],
+        ["--max-memory", "0"],
+        ["--max-objects", "0"],
+        ["--max-depth", "-3"],
+        ["--max-inflate", "inf"],
+    ],
+)
 def test_options_out_of_range_are_usage_errors(option: list[str], folder: list[str], tmp_path: Path) -> None:
     for command in ("batch", "parse"):
         arguments = ["batch", "in", "-o", "out"] if command == "batch" else ["parse", "in"]

@@ -381,16 +381,20 @@ def _big_seed(parsed: dict[str, Document]) -> str:
     return seed_path("003")
 
 
+CLOSED_PIPE = "gongkai: standard output: cannot write (the reader closed the pipe)\n"
+
+
 @pytest.mark.skipif(shutil.which("sh") is None or shutil.which("head") is None, reason="needs sh and head")
 def test_piping_into_head_prints_no_traceback(parsed: dict[str, Document], tmp_path: Path) -> None:
     command = " ".join(f'"{part}"' for part in [*PYTHON_M, "parse", _big_seed(parsed), "--format", "csv"])
     result = subprocess.run(["sh", "-c", f"{command} | head -1"], cwd=tmp_path, capture_output=True, timeout=120)
     assert text(result.stdout) == ",".join(TIDY_COLUMNS) + "\n"
-    assert text(result.stderr) == "", "a closed pipe is not an error: nothing on stderr"
+    assert text(result.stderr) in ("", CLOSED_PIPE), "at most the one line of a closed pipe"
 
 
-def test_reader_gone_before_the_first_write_is_not_an_error(tmp_path: Path) -> None:
-    """Like ``gongkai parse … | true``: the reading end is closed before gongkai writes anything.
+def test_reader_gone_before_the_first_write_is_one_line_and_exit_5(tmp_path: Path) -> None:
+    """Like ``gongkai parse … | true``: the reading end is closed before gongkai writes anything;
+    the output was not delivered, which a script must be able to tell (exit 5), in one line.
 
     (A reader that leaves mid-write, as ``head -1`` does, is absorbed by a short write on Linux;
     this case always raises EPIPE, so it is the one that exercises the CLI's handling.)
@@ -406,8 +410,8 @@ def test_reader_gone_before_the_first_write_is_not_an_error(tmp_path: Path) -> N
         stderr = text(process.stderr.read())
         returncode = process.wait(timeout=120)
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
-    assert stderr == ""
-    assert returncode == EXIT_OK
+    assert stderr == CLOSED_PIPE
+    assert returncode == 5
 
 
 # -- output encoding and file modes ------------------------------------------------------------

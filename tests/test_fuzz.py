@@ -39,3 +39,38 @@ def test_mutants_are_the_same_for_the_same_seed() -> None:
     assert first == [m.data for m in mutants(data, "text", 5, seed=7)]
     assert first != [m.data for m in mutants(data, "text", 5, seed=8)]
     assert all(m != data for m in first)
+
+
+@pytest.mark.text
+def test_the_fast_schema_check_agrees_with_jsonschema() -> None:
+    """The campaign checks outputs with fastjsonschema and asks jsonschema only about failures:
+    the two must agree on valid outputs and on outputs broken in each way the schema forbids."""
+    fastjsonschema = pytest.importorskip("fastjsonschema")
+    import copy
+    import io
+    import json
+
+    from gongkai import parse
+    from gongkai.exporters.json_export import write_json
+    from gongkai.testing.fuzz import _validator
+
+    fast, reference = _validator()
+    stream = io.StringIO()
+    write_json([parse(seed_documents("text")[0], name="seed.txt")], stream)
+    valid = json.loads(stream.getvalue())
+    broken = []
+    for damage in (
+        lambda d: d.pop("tables"),  # a required key missing
+        lambda d: d["tables"][0].update(id=7),  # a wrong type
+        lambda d: d["tables"][0]["rows"][0].update(code="१२३"),  # a code not in ASCII digits
+        lambda d: d["findings"].append({"check": "x"}),  # a finding without its fields
+        lambda d: d.update(unknown={}),  # a key the schema does not know
+    ):
+        document = copy.deepcopy(valid)
+        damage(document)
+        broken.append(document)
+    assert fast(valid) is not None and not list(reference.iter_errors(valid))
+    for document in broken:
+        assert list(reference.iter_errors(document)), "the reference rejects it"
+        with pytest.raises(fastjsonschema.JsonSchemaException):
+            fast(document)

@@ -25,7 +25,7 @@ import pytest
 
 import gongkai
 from gongkai import CellStatus, Document, Limits
-from gongkai.errors import InputError, UnsafeInputError
+from gongkai.errors import InputError, LimitError, UnsafeInputError
 from gongkai.layout import Layout
 from gongkai.manager import Registry, default_plugin_manager
 from gongkai.pipeline import read_layout
@@ -580,6 +580,7 @@ HOSTILE = {
     "external-subset": (lambda url: corpus.external_subset_page(url + "notation"), "external entities or DTDs"),
     "deep-nesting": (lambda url: corpus.deep_page(100_000), "nested more than 256 deep"),
 }
+EXTRA = {"deep-nesting": ["--max-depth", "1000"]}  # under the default depth limit it is over the limit (below)
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
@@ -588,13 +589,23 @@ def test_a_hostile_page_is_refused_as_unsafe(case: str, listener: tuple[str, lis
     make, words = HOSTILE[case]
     path = tmp_path / f"{case}.html"
     path.write_text(make(url), encoding="utf-8")
-    result = run("parse", str(path), "-o", str(tmp_path / "out.json"), cwd=tmp_path)
+    result = run("parse", str(path), "-o", str(tmp_path / "out.json"), *EXTRA.get(case, []), cwd=tmp_path)
     assert result.returncode == EXIT_UNSAFE, text(result.stderr)
     reason = assert_one_error_line(result, str(path))
     assert "unsafe" in reason and words in reason, reason
     assert not (tmp_path / "out.json").exists()
     assert requests == []
     assert_listener_works(url, requests)
+
+
+def test_a_page_nested_deeper_than_the_depth_limit_is_over_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_text(corpus.deep_page(100_000), encoding="utf-8")
+    result = run("parse", str(path), "-o", str(tmp_path / "out.json"), cwd=tmp_path)
+    assert result.returncode == LimitError.exit_code, text(result.stderr)
+    reason = assert_one_error_line(result, str(path))
+    assert "nested more than 100 deep (raise it with --max-depth)" in reason, reason
+    assert not (tmp_path / "out.json").exists()
 
 
 def test_the_parser_itself_never_fetches_or_expands_an_entity(listener: tuple[str, list[str]]) -> None:
@@ -607,36 +618,46 @@ def test_the_parser_itself_never_fetches_or_expands_an_entity(listener: tuple[st
     assert_listener_works(url, requests)
 
 
-def test_deep_nesting_is_refused_fast_and_without_recursion() -> None:
+@pytest.mark.parametrize("limits", [Limits(), Limits(max_depth=safety.MAX_DEPTH)])
+def test_deep_nesting_is_refused_fast_and_without_recursion(limits: Limits) -> None:
     started = time.perf_counter()
-    with pytest.raises(UnsafeInputError) as raised:
-        read_html(corpus.deep_page(100_000).encode(), "deep.html")
+    with pytest.raises((LimitError, UnsafeInputError)):
+        read_html(corpus.deep_page(100_000).encode(), "deep.html", limits)
     assert time.perf_counter() - started < 5
-    assert raised.value.exit_code == EXIT_UNSAFE
 
 
-def test_nesting_up_to_the_bound_is_read() -> None:
+def test_nesting_up_to_the_depth_limit_is_read_and_deeper_is_refused_naming_the_option() -> None:
     # html and body are two of the levels
-    deepest = corpus.deep_page(safety.MAX_DEPTH - 2)
+    limits = Limits()
+    deepest = corpus.deep_page(limits.max_depth - 2)
     assert texts(read_html(deepest.encode(), "deep.html")) == [("text", ("1.00",))]
-    with pytest.raises(UnsafeInputError):
-        read_html(corpus.deep_page(safety.MAX_DEPTH - 1).encode(), "deep.html")
+    with pytest.raises(LimitError, match=f"nested more than {limits.max_depth} deep \\(raise it with --max-depth\\)"):
+        read_html(corpus.deep_page(limits.max_depth - 1).encode(), "deep.html")
+
+
+def test_a_higher_depth_limit_stops_at_libxml2s_own() -> None:
+    """Deeper than 256, libxml2 drops the rest of the page: refused as unsafe, whatever the limit."""
+    limits = Limits(max_depth=1000)
+    deepest = corpus.deep_page(safety.MAX_DEPTH - 2)
+    assert texts(read_html(deepest.encode(), "deep.html", limits)) == [("text", ("1.00",))]
+    with pytest.raises(UnsafeInputError, match=f"nested more than {safety.MAX_DEPTH} deep"):
+        read_html(corpus.deep_page(safety.MAX_DEPTH - 1).encode(), "deep.html", limits)
 
 
 def test_a_page_of_too_many_elements_is_refused_as_it_is_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     """A table of millions of cells (``<td>`` repeated) is refused once the count of elements
     passes the bound, not after the whole page is in memory (the bound lowered to 1,000 here);
-    a page under it is read."""
-    monkeypatch.setattr(safety, "MAX_ELEMENTS", 1000)
+    a page under it is read; the refusal names the option that raises the bound."""
+    limits = Limits(max_objects=1000)
     small = "<table>" + "<tr><td>项目</td><td>1.00</td></tr>" * 300 + "</table>"  # 903 with html, body
-    assert len(texts(read_html(small.encode(), "small.html"))) == 300
+    assert len(texts(read_html(small.encode(), "small.html", limits))) == 300
     fed: list[int] = []
     make = safety.safe_parser
     monkeypatch.setattr(safety, "safe_parser", lambda: _Counting(make(), fed))
     page = "<table><tr>" + "<td>1.00" * 1_000_000 + "</table>"
-    with pytest.raises(UnsafeInputError, match="more than 1,000 elements") as raised:
-        read_html(page.encode(), "cells.html")
-    assert raised.value.exit_code == EXIT_UNSAFE
+    with pytest.raises(LimitError, match=r"more than 1,000 elements \(raise it with --max-objects\)") as raised:
+        read_html(page.encode(), "cells.html", limits)
+    assert raised.value.exit_code == LimitError.exit_code
     assert sum(fed) < len(page) / 10, "refused within the first chunks, not after the whole page"
 
 
@@ -694,7 +715,8 @@ def test_an_empty_or_binary_html_file_is_exit_3(content: bytes, words: str, tmp_
 
 def test_help_documents_exit_13(tmp_path: Path) -> None:
     help_text = " ".join(text(run("parse", "--help", cwd=tmp_path).stdout).split())
-    assert " 13 a file was refused as unsafe: entity declarations, external references, nesting too deep" in help_text
+    assert " 13 a file was refused as unsafe: entity declarations, external references, HTML nested deeper" in help_text
+    assert "--max-objects" in help_text and "--max-depth" in help_text
 
 
 def test_without_lxml_an_html_page_gets_a_line_saying_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 import gongkai
 from gongkai import Document
 from gongkai.errors import GongkaiError, InputError
+from gongkai.registrations import Limits
 from gongkai.samples import sample_path
 
 from .test_cli import run, text
@@ -196,8 +197,8 @@ def _printed(glyph: Glyph) -> bool:
 def test_text_state_forms_and_clipping_read_the_same_glyph_by_glyph() -> None:
     data = _text_state_pdf()
     reference, other = (
-        list(read_pages(data, "state.pdf", 10, "pdfminer")),
-        list(read_pages(data, "state.pdf", 10, "pdfium")),
+        list(read_pages(data, "state.pdf", Limits(max_pages=10, pdf_engine="pdfminer"))),
+        list(read_pages(data, "state.pdf", Limits(max_pages=10, pdf_engine="pdfium"))),
     )
     assert len(reference) == len(other) == 2
     for mine, theirs in zip(reference, other):

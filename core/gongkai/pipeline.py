@@ -28,6 +28,9 @@ from .regions.names import split_admin_name
 from .regions.national import NAME as NATIONAL
 from .registrations import (
     DEFAULT_LIMITS,
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_INFLATE,
+    DEFAULT_MAX_OBJECTS,
     DEFAULT_MAX_PAGES,
     DEFAULT_PDF_ENGINE,
     DetectionContext,
@@ -217,13 +220,17 @@ def parse(
     tolerance: Decimal = DEFAULT_TOLERANCE,
     settings: Optional[Settings] = None,
     pdf_engine: str = DEFAULT_PDF_ENGINE,
+    max_objects: int = DEFAULT_MAX_OBJECTS,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_inflate: int = DEFAULT_MAX_INFLATE,
 ) -> Document:
     """Parse a disclosure from a path or bytes into a :class:`~gongkai.schema.Document`.
 
     ``name`` overrides the source name reported in errors and output. The document's findings
     are those of parsing and, unless ``checks`` is False, of every registered check (with
-    ``tolerance`` per addend, see :func:`gongkai.check`). Inputs over ``max_bytes`` bytes or
-    ``max_pages`` pages raise :class:`~gongkai.errors.LimitError`. Raises
+    ``tolerance`` per addend, see :func:`gongkai.check`). Inputs over ``max_bytes`` bytes, or
+    over a reader's limits (``max_pages``, ``max_objects``, ``max_depth``, ``max_inflate``: see
+    :class:`~gongkai.registrations.Limits`) raise :class:`~gongkai.errors.LimitError`. Raises
     :class:`~gongkai.errors.InputError` when the input cannot be read and
     :class:`~gongkai.errors.NotADisclosureError` when nothing in it is recognised: no standard
     table, no title of one, and no cover saying it is a disclosure (a 情况说明 published apart
@@ -233,7 +240,7 @@ def parse(
     ``pdfminer`` (the default, the reference), ``pdfium`` (pypdfium2, faster) or ``auto`` (pdfium
     where installed).
     """
-    limits = Limits(max_pages=max_pages, pdf_engine=pdf_engine)
+    limits = Limits(max_pages, max_objects, max_depth, max_inflate, pdf_engine)
     with using(settings or current_settings()):
         return _parse(source, name, plugin_manager, max_bytes, limits, checks, tolerance, settings is None)
 

@@ -24,18 +24,28 @@ if TYPE_CHECKING:
 
 
 DEFAULT_MAX_PAGES = 1000
+#: Objects a page may hold: HTML elements, or the glyphs, paths and forms a PDF page draws.
+DEFAULT_MAX_OBJECTS = 1_000_000
+#: How deep things may nest: HTML elements, PDF forms drawn by forms, references to references.
+DEFAULT_MAX_DEPTH = 100
+#: Bytes a PDF's compressed streams may inflate to, in all (pdfminer engine).
+DEFAULT_MAX_INFLATE = 256 << 20
 #: The PDF engine unless one is chosen: pdfminer.six, the reference (pdfium reads the same, faster).
 DEFAULT_PDF_ENGINE = "pdfminer"
 
 
 @attrs.frozen
 class Limits:
-    """How much a reader may take on: at most ``max_pages`` pages (formats that have pages);
-    and how: ``pdf_engine``, the engine a PDF is read with (``auto``, ``pdfium`` or ``pdfminer``,
-    see :mod:`gongkai.readers.pdf.engines`; readers of other formats ignore it).
+    """How much a reader may take on, and how it reads: at most ``max_pages`` pages (formats that
+    have pages); at most ``max_objects`` objects on a page (HTML elements; glyphs, paths and forms
+    a PDF page draws, a form counted each time it is drawn); nothing nested deeper than
+    ``max_depth`` (HTML elements, PDF forms drawn by forms, PDF references to references); at
+    most ``max_inflate`` bytes inflated from a PDF's compressed streams; and ``pdf_engine``, the
+    engine a PDF is read with (``auto``, ``pdfium`` or ``pdfminer``, see
+    :mod:`gongkai.readers.pdf.engines`). Readers honour the limits that apply to their format.
 
     A reader over a limit raises :class:`~gongkai.errors.LimitError`, which names the option
-    that raises it.
+    that raises it. The fields are also :func:`gongkai.parse`'s keyword arguments.
 
     Example::
 
@@ -45,6 +55,9 @@ class Limits:
     """
 
     max_pages: int = DEFAULT_MAX_PAGES
+    max_objects: int = DEFAULT_MAX_OBJECTS
+    max_depth: int = DEFAULT_MAX_DEPTH
+    max_inflate: int = DEFAULT_MAX_INFLATE
     pdf_engine: str = DEFAULT_PDF_ENGINE
 
 

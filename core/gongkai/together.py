@@ -14,7 +14,13 @@ import pluggy
 from .canonical import load_spec
 from .checks.engine import DEFAULT_TOLERANCE, check
 from .pipeline import DEFAULT_MAX_BYTES, Source, parse
-from .registrations import DEFAULT_MAX_PAGES, DEFAULT_PDF_ENGINE
+from .registrations import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_INFLATE,
+    DEFAULT_MAX_OBJECTS,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_PDF_ENGINE,
+)
 from .schema import Document, MissingTable, Provenance
 from .settings import Settings
 
@@ -93,6 +99,9 @@ def parse_together(
     tolerance: Decimal = DEFAULT_TOLERANCE,
     settings: Optional[Settings] = None,
     pdf_engine: str = DEFAULT_PDF_ENGINE,
+    max_objects: int = DEFAULT_MAX_OBJECTS,
+    max_depth: int = DEFAULT_MAX_DEPTH,
+    max_inflate: int = DEFAULT_MAX_INFLATE,
 ) -> Document:
     """Parse the files of one disclosure (e.g. its 情况说明 and its tables) as one document and check
     it as a whole: text against tables, completeness over both. Raises as :func:`gongkai.parse`
@@ -108,6 +117,9 @@ def parse_together(
             checks=False,
             settings=settings,
             pdf_engine=pdf_engine,
+            max_objects=max_objects,
+            max_depth=max_depth,
+            max_inflate=max_inflate,
         )
         for source, name in zip(sources, _names(sources, names))
     ]

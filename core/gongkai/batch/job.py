@@ -20,7 +20,7 @@ from ..errors import GongkaiError, InternalError
 from ..isolation import DEFAULT_BUDGET, Budget
 from ..manager import Registry, default_plugin_manager
 from ..pipeline import DEFAULT_MAX_BYTES, load_source, parse
-from ..registrations import DEFAULT_MAX_PAGES, DEFAULT_PDF_ENGINE
+from ..registrations import DEFAULT_LIMITS, Limits
 from ..tidy import records
 
 MANIFEST_FIELDS = ("file", "sha256", "status", "reason", "tables", "cells", "findings", "seconds", "output")
@@ -31,25 +31,26 @@ FAILED = "failed"
 @attrs.frozen
 class Options:
     """How every document of a batch is parsed and written: the output ``format`` (an
-    exporter's name), the tolerance and PDF engine of :func:`gongkai.parse` and the limits on
-    each document (size, pages, and the time and memory of :class:`~gongkai.isolation.Budget`)."""
+    exporter's name), the tolerance of :func:`gongkai.parse` and the limits on each document
+    (its size, the reader's :class:`~gongkai.registrations.Limits` with the PDF engine, and the
+    time and memory of :class:`~gongkai.isolation.Budget`)."""
 
     format: str = "json"
     max_bytes: int = DEFAULT_MAX_BYTES
-    max_pages: int = DEFAULT_MAX_PAGES
+    reader: Limits = DEFAULT_LIMITS
     tolerance: Decimal = DEFAULT_TOLERANCE
-    pdf_engine: str = DEFAULT_PDF_ENGINE
     budget: Budget = DEFAULT_BUDGET
 
     def fingerprint(self) -> str:
         """What a document's output depends on besides its bytes: gongkai's version, the format,
         the tolerance and the PDF engine. A batch run again redoes a document only when its bytes
         or this changed."""
-        return json.dumps([__version__, self.format, str(self.tolerance), self.pdf_engine])
+        return json.dumps([__version__, self.format, str(self.tolerance), self.reader.pdf_engine])
 
     def limits(self) -> str:
         """The limits a document may have gone over: one that did is tried again when they change."""
-        return json.dumps([self.max_bytes, self.max_pages, self.budget.seconds, self.budget.memory_mib])
+        reader = [self.reader.max_pages, self.reader.max_objects, self.reader.max_depth, self.reader.max_inflate]
+        return json.dumps([self.max_bytes, *reader, self.budget.seconds, self.budget.memory_mib])
 
 
 @attrs.frozen
@@ -110,9 +111,8 @@ def process(source: Union[str, bytes], file: str, output: str, options: Options)
             data,
             name=file,
             max_bytes=options.max_bytes,
-            max_pages=options.max_pages,
             tolerance=options.tolerance,
-            pdf_engine=options.pdf_engine,
+            **attrs.asdict(options.reader),
         )
         written = io.StringIO()
         Registry.collect(default_plugin_manager()).exporter(options.format).write([document], written)

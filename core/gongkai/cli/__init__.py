@@ -9,7 +9,6 @@ output in :mod:`~gongkai.cli.output`; the exit codes in :mod:`~gongkai.cli.exits
 from __future__ import annotations
 
 import io
-import os
 import signal
 import sys
 import threading
@@ -23,7 +22,7 @@ from ..rendering import NATIONAL
 from .arguments import CHECK_FORMATS, parser
 from .commands import batch_command, check_command, parse_command, plugins_command, render_command
 from .exits import EXIT_BROKEN_PLUGIN, EXIT_CODES, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
-from .output import error
+from .output import error, stdout_closed
 
 __all__ = ["CHECK_FORMATS", "EXIT_CODES", "EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
 
@@ -58,11 +57,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if args.command == "batch":
             return batch_command(args, registry)
         return plugins_command(registry, sys.stdout)
-    except BrokenPipeError:
-        # the reader of our output went away (``| head``): not an error of ours
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+    except BrokenPipeError:  # a write to standard output other than the command's output's
+        closed = stdout_closed()
+        error(str(closed))
+        return closed.exit_code
     except KeyboardInterrupt:
         error("interrupted")
         return EXIT_INTERRUPTED

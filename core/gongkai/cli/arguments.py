@@ -13,7 +13,13 @@ from ..checks.engine import DEFAULT_TOLERANCE
 from ..isolation import DEFAULT_MEMORY_MIB, DEFAULT_SECONDS
 from ..pipeline import DEFAULT_MAX_BYTES
 from ..readers.pdf.engines import ENGINES
-from ..registrations import DEFAULT_MAX_PAGES, DEFAULT_PDF_ENGINE
+from ..registrations import (
+    DEFAULT_MAX_DEPTH,
+    DEFAULT_MAX_INFLATE,
+    DEFAULT_MAX_OBJECTS,
+    DEFAULT_MAX_PAGES,
+    DEFAULT_PDF_ENGINE,
+)
 from ..schema import Severity
 from .exits import EXIT_CODES
 
@@ -169,6 +175,7 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse documents of more than N pages (default: {DEFAULT_MAX_PAGES})",
     )
+    _add_reader_limits(command)
     command.add_argument(
         "--timeout",
         type=_positive(float),
@@ -199,6 +206,34 @@ def _add_limits(command: argparse.ArgumentParser) -> None:
             "rounding difference allowed per addend, in the document's unit (default: 0.01, 万元尾数误差, "
             "or one unit of the last printed digit where amounts are printed coarser); 0: exact sums"
         ),
+    )
+
+
+def _add_reader_limits(command: argparse.ArgumentParser) -> None:
+    """What a file may make a reader do: objects per page, nesting, bytes inflated."""
+    command.add_argument(
+        "--max-objects",
+        type=_positive(int),
+        default=DEFAULT_MAX_OBJECTS,
+        metavar="N",
+        help="refuse a page of more than N objects: HTML elements, or the glyphs, paths and forms a PDF page "
+        f"draws (default: {DEFAULT_MAX_OBJECTS:,})",
+    )
+    command.add_argument(
+        "--max-depth",
+        type=_positive(int),
+        default=DEFAULT_MAX_DEPTH,
+        metavar="N",
+        help="refuse things nested more than N deep: HTML elements (256 at most), PDF forms drawn by forms, PDF "
+        f"references to references (default: {DEFAULT_MAX_DEPTH})",
+    )
+    command.add_argument(
+        "--max-inflate",
+        type=_positive(float),
+        default=DEFAULT_MAX_INFLATE / 1048576,
+        metavar="MIB",
+        help="refuse a PDF whose compressed streams inflate to more than this many MiB in all (pdfminer engine; "
+        f"default: {DEFAULT_MAX_INFLATE >> 20})",
     )
 
 

@@ -17,7 +17,7 @@ from ..inputs import inputs
 from ..manager import Registered, Registry
 from ..rendering import lay_out
 from ..schema import Severity
-from .documents import budget, documents
+from .documents import budget, documents, reader_limits
 from .exits import EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from .output import emit_output, error, write
 
@@ -75,9 +75,7 @@ def batch_command(args: argparse.Namespace, registry: Registry) -> int:
     if not items:
         error(f"batch: no document files in {', '.join(args.paths)} ({', '.join(sorted(set(extensions)))})")
         return InputError.exit_code
-    options = Options(
-        args.format, int(args.max_size * 1048576), args.max_pages, args.tolerance, args.pdf_engine, budget(args)
-    )
+    options = Options(args.format, int(args.max_size * 1048576), reader_limits(args), args.tolerance, budget(args))
     try:
         pool = workers(args.jobs or os.cpu_count() or 1, args.dask, options.budget)
     except ImportError:

@@ -12,11 +12,14 @@ from collections.abc import Hashable, Sequence
 from decimal import Decimal
 from typing import Union
 
+import attrs
+
 from ..errors import GongkaiError, InputError
 from ..inputs import STDIN, inputs
 from ..isolation import Budget, Children
 from ..manager import Registry, default_plugin_manager
 from ..pipeline import parse
+from ..registrations import Limits
 from ..samples import sample_path
 from ..schema import Document, Severity
 from ..summary import summary_line
@@ -60,9 +63,7 @@ def documents(args: argparse.Namespace) -> tuple[list[Document], int]:
     if getattr(args, "together", False):
         children = Children(1, budget(args))
         label = " + ".join(names)
-        children.start(
-            0, label, _parse_together, sources, names, max_bytes, args.max_pages, args.tolerance, args.pdf_engine
-        )
+        children.start(0, label, _parse_together, sources, names, max_bytes, reader_limits(args), args.tolerance)
         results = [children.next()[1]]
     else:
         results = _parse_all(sources, names, args, max_bytes)
@@ -96,16 +97,21 @@ def budget(args: argparse.Namespace) -> Budget:
     return Budget(seconds=args.timeout, memory_mib=args.max_memory)
 
 
-def _parse_one(source: Source, name: str, max_bytes: int, max_pages: int, tolerance: Decimal, engine: str) -> Document:
-    return parse(source, name=name, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance, pdf_engine=engine)
+def reader_limits(args: argparse.Namespace) -> Limits:
+    """What a reader may take on, from ``--max-pages``, ``--max-objects``, ``--max-depth``,
+    ``--max-inflate`` and ``--pdf-engine``."""
+    inflate = int(args.max_inflate * 1048576)
+    return Limits(args.max_pages, args.max_objects, args.max_depth, inflate, args.pdf_engine)
+
+
+def _parse_one(source: Source, name: str, max_bytes: int, limits: Limits, tolerance: Decimal) -> Document:
+    return parse(source, name=name, max_bytes=max_bytes, tolerance=tolerance, **attrs.asdict(limits))
 
 
 def _parse_together(
-    sources: list[Source], names: list[str], max_bytes: int, max_pages: int, tolerance: Decimal, engine: str
+    sources: list[Source], names: list[str], max_bytes: int, limits: Limits, tolerance: Decimal
 ) -> Document:
-    return parse_together(
-        sources, names=names, max_bytes=max_bytes, max_pages=max_pages, tolerance=tolerance, pdf_engine=engine
-    )
+    return parse_together(sources, names=names, max_bytes=max_bytes, tolerance=tolerance, **attrs.asdict(limits))
 
 
 def _parse_all(
@@ -115,13 +121,13 @@ def _parse_all(
     own under the time and memory limits, ``--jobs`` at a time (one per core for 4 files or more)."""
     jobs = args.jobs or ((os.cpu_count() or 1) if len(sources) >= 4 else 1)
     children = Children(jobs, budget(args))
+    limits = reader_limits(args)
     results: dict[Hashable, Document | GongkaiError] = {}
     pending = iter(enumerate(zip(sources, names)))
     while len(results) < len(sources):
         while len(children) < jobs and (item := next(pending, None)) is not None:
             index, (source, name) = item
-            settings = (max_bytes, args.max_pages, args.tolerance, args.pdf_engine)
-            children.start(index, name, _parse_one, source, name, *settings)
+            children.start(index, name, _parse_one, source, name, max_bytes, limits, args.tolerance)
         finished, outcome = children.next()
         results[finished] = outcome
     return [results[position] for position in range(len(sources))]

@@ -21,13 +21,15 @@ exit codes:
   6  a plugin is broken (a hook that matches no specification, two records with one name)
   7  internal error: gongkai or a plugin failed on a file (a bug: please report it)
   8  a file is over a limit: too large (raise with --max-size), too many pages (--max-pages),
-     too long to parse (--timeout) or too much memory (--max-memory)
+     a page of too many objects (--max-objects), nested too deep (--max-depth), streams that
+     inflate too much (--max-inflate), too long to parse (--timeout) or too much memory
+     (--max-memory)
   9  a PDF is encrypted: it needs a password
  10  a PDF has no text layer (scanned pages): it needs OCR first
  11  a PDF's text does not decode (fonts without a usable Unicode map): it would be garbage
  12  a file is truncated or corrupt
- 13  a file was refused as unsafe: entity declarations, external references, nesting too deep,
-     too many elements (an HTML page of millions of cells)
+ 13  a file was refused as unsafe: entity declarations, external references, HTML nested
+     deeper than libxml2 reads (256), a table grid of millions of cells
 130  interrupted (Ctrl-C; gongkai batch: also SIGTERM): a batch run again continues where it stopped
 With several files, the good ones are still parsed and written; the exit code is that of the
 first file that failed (3-13), else 1 if a check found an error (gongkai check). Each failure is one line on

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -45,9 +46,18 @@ def _to_stdout(data: bytes) -> None:
         stream.write(data)
         stream.flush()
     except BrokenPipeError:
-        raise  # the reader went away (| head): the command line ends quietly
+        raise stdout_closed() from None
     except OSError as failure:  # a full disk (> /dev/full), a device error
         raise OutputError("standard output", f"cannot write ({failure.strerror or failure})") from None
+
+
+def stdout_closed() -> OutputError:
+    """The error of a standard output whose reader went away (EPIPE: ``| head``), with standard
+    output pointed at the null device, so that Python's own flush at exit does not fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return OutputError("standard output", "cannot write (the reader closed the pipe)")
 
 
 def summaries(documents: Sequence[Document], stream: TextIO) -> None:

@@ -1,12 +1,13 @@
 """PDFs built to hurt a reader, each written object by object (:func:`~.broken.raw_pdf`): a page
 tree thousands of levels deep, one that contains itself, an object that refers to itself, a page
 box of a five-thousand-digit number, a cross-reference table claiming a billion objects, a form
-that draws itself, a stream that inflates to 200 MiB, and forms that draw each other fifty
-times five levels down (six million drawings from three kilobytes).
+that draws itself, a stream that inflates to 1 GiB, forms that draw each other fifty
+times five levels down (six million drawings from three kilobytes), forms within forms 400
+deep, and a chain of 400 references to references.
 
-:func:`hostile_pdfs` returns them by name. Some a reader refuses from their structure; the others
-(the inflating stream, the fan-out, a reference loop pdfminer follows forever) only the time and
-memory limits stop."""
+:func:`hostile_pdfs` returns them by name. Some a reader refuses from their structure; the others only
+a limit stops: the reader's limits on objects, depth and inflated bytes where the engine lets
+gongkai count them (pdfminer), the time and memory limits always."""
 
 from __future__ import annotations
 
@@ -52,6 +53,35 @@ def _fan_out(width: int = 50, depth: int = 5) -> bytes:
     return raw_pdf(objects)
 
 
+def _deep_forms(levels: int = 400) -> bytes:
+    """A page drawing a form that draws a form ... ``levels`` deep, the last printing text."""
+    objects = [_CATALOG, _KIDS, _page(), _stream(b"/X Do"), _FONT]
+    for level in range(levels):
+        entries = b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+        entries += b"/Resources << /Font << /F1 5 0 R >> /XObject << /X %d 0 R >> >>" % (level + 7)
+        objects.append(_stream(b"/X Do" if level < levels - 1 else _TEXT, entries))
+    return raw_pdf(objects)
+
+
+def _reference_chain(length: int = 400) -> bytes:
+    """A page whose media box is a reference to a reference ... ``length`` long, then a box."""
+    objects = [_CATALOG, _KIDS, b"<< /Type /Page /Parent 2 0 R /MediaBox 4 0 R >>"]
+    objects += [b"%d 0 R" % (number + 1) for number in range(4, length + 4)]
+    objects.append(b"[0 0 595 842]")
+    return raw_pdf(objects)
+
+
+def _zeros_deflated(mebibytes: int) -> bytes:
+    """A zlib stream of ``mebibytes`` MiB of zero bytes, made in milliseconds: after a full flush
+    deflate starts afresh, so one mebibyte's block repeats, and the checksum of zeros is known."""
+    deflater = zlib.compressobj(9)
+    chunk = bytes(1 << 20)
+    first = deflater.compress(chunk) + deflater.flush(zlib.Z_FULL_FLUSH)
+    block = deflater.compress(chunk) + deflater.flush(zlib.Z_FULL_FLUSH)
+    adler32 = ((mebibytes << 20) % 65521) << 16 | 1  # zeros leave the sum at 1; the second sum counts bytes
+    return first + block * (mebibytes - 1) + b"\x03\x00" + adler32.to_bytes(4, "big")  # 03 00: the last block, empty
+
+
 def hostile_pdfs() -> dict[str, bytes]:
     """Every hostile PDF by name."""
     plain = raw_pdf([_CATALOG, _KIDS, _page(), _stream(_TEXT), _FONT, _form(_TEXT)])
@@ -67,7 +97,9 @@ def hostile_pdfs() -> dict[str, bytes]:
             b"7 0 R", b"6 0 R"
         ),
         "inflating-stream": raw_pdf(
-            [_CATALOG, _KIDS, _page(), _stream(zlib.compress(b"\0" * (200 << 20), 9), b"/Filter /FlateDecode"), _FONT]
+            [_CATALOG, _KIDS, _page(), _stream(_zeros_deflated(1024), b"/Filter /FlateDecode"), _FONT]
         ),
         "form-fan-out": _fan_out(),
+        "deep-forms": _deep_forms(),
+        "reference-chain": _reference_chain(),
     }

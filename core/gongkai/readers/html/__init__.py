@@ -50,8 +50,8 @@ def sniff_html(data: bytes, name: str) -> float:
 
 
 def read_html(data: bytes, source: str, limits: Limits) -> Layout:
-    """Read an HTML page (it has no pages to limit); an InputError says how to install the extra
-    when lxml is missing."""
+    """Read an HTML page within the nesting and the elements ``limits`` allow (it has no pages);
+    an InputError says how to install the extra when lxml is missing."""
     try:
         from .document import read_html as read
     except ImportError as error:
@@ -60,7 +60,7 @@ def read_html(data: bytes, source: str, limits: Limits) -> Layout:
         raise InputError(
             source, f"reading HTML needs the html extra: pip install 'gongkai[html]' ({error.name} is missing)"
         ) from None
-    return read(data, source)
+    return read(data, source, limits)
 
 
 @hookimpl

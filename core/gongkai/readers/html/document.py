@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ...errors import UnsafeInputError
 from ...layout import Layout, Line
+from ...registrations import DEFAULT_LIMITS, Limits
 from .blocks import page_pieces
 from .decoding import decode_html, strip_xml_declaration
 from .safety import parse_bounded, refuse_declarations
@@ -18,12 +19,13 @@ from .tables import GridTooLarge
 from .voids import unnest_voids
 
 
-def read_html(data: bytes, source: str) -> Layout:
+def read_html(data: bytes, source: str, limits: Limits = DEFAULT_LIMITS) -> Layout:
     """The layout of the HTML page ``data``; InputError if it is not text, UnsafeInputError if it
-    is refused as hostile (entities, external references, nesting or tables too large)."""
+    is refused as hostile (entities, external references, tables too large), LimitError past
+    the nesting or the elements ``limits`` allow."""
     text = strip_xml_declaration(decode_html(data, source))
     refuse_declarations(text, source)
-    root = parse_bounded(text, source)
+    root = parse_bounded(text, source, limits.max_depth, limits.max_objects)
     if root is not None:
         unnest_voids(root)
     try:

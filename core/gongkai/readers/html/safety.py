@@ -9,8 +9,8 @@ whatever parser a later version uses.
 While parsing, lxml's HTML parser touches no network, keeps no comments or processing
 instructions and keeps libxml2's limits (no ``huge_tree``); it never resolves entities or loads a
 DTD. It builds the tree from events, so the depth of nesting is counted as the page is read,
-without Python recursion: a page nested deeper than :data:`MAX_DEPTH`, or holding more than
-:data:`MAX_ELEMENTS` elements (a table of millions of cells), is refused as soon as it is, before
+without Python recursion: a page nested deeper than the depth limit (:data:`MAX_DEPTH` at most),
+or holding more elements than the objects limit (a table of millions of cells), is refused as soon as it is, before
 the rest of it is parsed into memory.
 """
 
@@ -21,12 +21,11 @@ from typing import Optional
 
 from lxml import etree
 
-from ...errors import UnsafeInputError
+from ...errors import LimitError, UnsafeInputError
+from ...registrations import DEFAULT_MAX_DEPTH, DEFAULT_MAX_OBJECTS
 
 # libxml2's own limit without huge_tree: deeper, it stops the parse and silently drops the rest
 MAX_DEPTH = 256
-# elements in a page: a 1,000-page disclosure laid out as one HTML page has about half a million
-MAX_ELEMENTS = 1_000_000
 _CHUNK = 65536  # characters fed to the parser at a time
 
 _ENTITY = re.compile(r"<!\s*ENTITY", re.IGNORECASE)
@@ -56,11 +55,16 @@ def safe_parser() -> etree.HTMLPullParser:
     )
 
 
-def parse_bounded(text: str, source: str) -> Optional[etree._Element]:
-    """The root element of the page ``text`` (None if it holds no element); UnsafeInputError as
-    soon as elements nest more than :data:`MAX_DEPTH` deep or number more than :data:`MAX_ELEMENTS`."""
+def parse_bounded(
+    text: str, source: str, max_depth: int = DEFAULT_MAX_DEPTH, max_elements: int = DEFAULT_MAX_OBJECTS
+) -> Optional[etree._Element]:
+    """The root element of the page ``text`` (None if it holds no element), refused as soon as
+    elements nest more than ``max_depth`` deep or number more than ``max_elements`` (a table of
+    millions of cells): LimitError, or UnsafeInputError past :data:`MAX_DEPTH`, libxml2's own
+    limit, whatever ``max_depth`` allows."""
     parser = safe_parser()
     depth = elements = 0
+    deepest = min(max_depth, MAX_DEPTH)
 
     def follow() -> None:
         nonlocal depth, elements
@@ -68,10 +72,12 @@ def parse_bounded(text: str, source: str) -> Optional[etree._Element]:
             opened = event == "start"
             depth += 1 if opened else -1
             elements += opened
-            if depth > MAX_DEPTH:
-                raise UnsafeInputError(source, f"refused as unsafe: elements are nested more than {MAX_DEPTH} deep")
-            if elements > MAX_ELEMENTS:
-                raise UnsafeInputError(source, f"refused as unsafe: the page has more than {MAX_ELEMENTS:,} elements")
+            if depth > deepest:
+                raise _too_deep(source, deepest, max_depth)
+            if elements > max_elements:
+                raise LimitError(
+                    source, f"the page has more than {max_elements:,} elements (raise it with --max-objects)"
+                )
 
     for start in range(0, len(text), _CHUNK):
         parser.feed(text[start : start + _CHUNK])
@@ -79,3 +85,9 @@ def parse_bounded(text: str, source: str) -> Optional[etree._Element]:
     root = parser.close()
     follow()
     return root
+
+
+def _too_deep(source: str, deepest: int, max_depth: int) -> Exception:
+    if max_depth < MAX_DEPTH:
+        return LimitError(source, f"elements are nested more than {deepest} deep (raise it with --max-depth)")
+    return UnsafeInputError(source, f"refused as unsafe: elements are nested more than {deepest} deep")

@@ -44,7 +44,7 @@ def read_pdf(data: bytes, source: str, limits: Limits) -> Layout:
         raise InputError(
             source, f"reading PDF needs the pdf extra: pip install 'gongkai[pdf]' ({error.name} is missing)"
         ) from None
-    return read(data, source, limits.max_pages, limits.pdf_engine)
+    return read(data, source, limits)
 
 
 @hookimpl

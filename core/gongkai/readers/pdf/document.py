@@ -14,8 +14,9 @@ import attrs
 from ... import settings
 from ...errors import CorruptError, GarbledTextError, InputError, NoTextError
 from ...layout import Layout, Line
+from ...registrations import Limits
 from .content import RawPage
-from .engines import DEFAULT_ENGINE, resolve
+from .engines import resolve
 from .furniture import mark_furniture
 from .page import PageLine, page_lines
 
@@ -55,7 +56,7 @@ class _TextTally:
             )
 
 
-def _engine(engine: str, source: str) -> Callable[[bytes, str, int], Iterator[RawPage]]:
+def _engine(engine: str, source: str) -> Callable[[bytes, str, Limits], Iterator[RawPage]]:
     """The ``read_pages`` of the engine ``engine`` resolves to; an InputError saying how to
     install it when its package is missing."""
     chosen = resolve(engine)
@@ -73,28 +74,29 @@ def _engine(engine: str, source: str) -> Callable[[bytes, str, int], Iterator[Ra
     return read_pages
 
 
-def read_pages(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENGINE) -> Iterator[RawPage]:
-    """What each page of the PDF prints, read by ``engine`` (see :mod:`.engines`) one page at a
-    time; raises the errors of a PDF that is truncated, corrupt, encrypted, has no pages or too many."""
+def read_pages(data: bytes, source: str, limits: Limits) -> Iterator[RawPage]:
+    """What each page of the PDF prints, read by the engine ``limits`` name (see :mod:`.engines`)
+    one page at a time, within the limits; raises the errors of a PDF that is truncated,
+    corrupt, encrypted, has no pages or goes over a limit."""
     if b"%%EOF" not in data[-2048:]:
         raise CorruptError(source, "the PDF is truncated (it does not end with %%EOF)")
     pages = 0
-    for page in _engine(engine, source)(data, source, max_pages):
+    for page in _engine(limits.pdf_engine, source)(data, source, limits):
         pages += 1
         yield page
     if not pages:
         raise CorruptError(source, "the PDF has no pages")
 
 
-def read_pdf(data: bytes, source: str, max_pages: int, engine: str = DEFAULT_ENGINE) -> Layout:
-    """Read a PDF into a layout with ``engine``: table rows as cell lines with boxes, the rest
-    as text lines. Each page's glyphs are let go once its lines are read, so that memory grows
-    with the lines of a long document, not with its glyphs."""
+def read_pdf(data: bytes, source: str, limits: Limits) -> Layout:
+    """Read a PDF into a layout within ``limits``, with the engine they name: table rows as cell
+    lines with boxes, the rest as text lines. Each page's glyphs are let go once its lines are
+    read, so that memory grows with the lines of a long document, not with its glyphs."""
     tally = _TextTally()
     laid: list[tuple[Sequence[PageLine], float]] = []
     open_lines: tuple[PageLine, ...] = ()
     carried = None
-    for page in read_pages(data, source, max_pages, engine):
+    for page in read_pages(data, source, limits):
         tally.add(page)
         result = page_lines(page, carried)
         if result.previous_lines is not None:

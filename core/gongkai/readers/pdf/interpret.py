@@ -1,6 +1,8 @@
 """pdfminer's interpreter feeding a lean device that keeps only what table and text finding need.
 
-Each page is interpreted exactly once. The device records every visible glyph (text, box, size,
+Each page is interpreted exactly once, within the reader's limits: the objects a page draws (a
+form's counted each time it is drawn), forms drawn by forms, and what the streams inflate to
+(:mod:`.bounded`). The device records every visible glyph (text, box, size,
 writing direction) and every straight axis-aligned stroke or rectangle edge; it builds none of
 pdfminer's layout objects and runs no layout analysis. What the page does not show is left out:
 paint in the paper's own white, and glyphs outside the clipping area in force (Excel and WPS
@@ -15,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Optional
 
 from pdfminer.pdfdevice import PDFTextDevice
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
+from pdfminer.pdfdocument import PDFEncryptionError
 from pdfminer.pdfexceptions import PDFException
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFGraphicState, PDFPageInterpreter, PDFResourceManager
@@ -24,7 +26,9 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.psexceptions import PSException
 from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 
-from ...errors import CorruptError, EncryptedError
+from ...errors import CorruptError, EncryptedError, LimitError
+from ...registrations import DEFAULT_LIMITS, Limits
+from .bounded import BoundedDocument, inflating
 from .content import Area, Glyph, RawPage, Segment, inside, rulings, writing_rotation
 from .engines import check_page_count, encrypted, why
 from .glyphs import unify
@@ -66,8 +70,11 @@ def _white(color: Any, space: Any) -> bool:
 class _Device(PDFTextDevice):
     """Collects glyphs and rulings of the page being interpreted."""
 
-    def __init__(self, rsrcmgr: PDFResourceManager) -> None:
+    def __init__(self, rsrcmgr: PDFResourceManager, source: str = "", max_objects: int = 1_000_000) -> None:
         super().__init__(rsrcmgr)
+        self.source, self.max_objects = source, max_objects
+        self.page_number = 0
+        self.drawn = 0  # objects drawn on the page: glyphs, paths, images and forms
         self.width = 0.0
         self.height = 0.0
         self.glyphs: list[Glyph] = []
@@ -79,8 +86,21 @@ class _Device(PDFTextDevice):
         x0, y0, x1, y1 = apply_matrix_rect(ctm, page.mediabox)
         self.width, self.height = abs(x1 - x0), abs(y1 - y0)
         self.glyphs, self.segments, self.images = [], [], 0
+        self.page_number += 1
+        self.drawn = 0
+
+    def count(self) -> None:
+        """One more object drawn on the page; LimitError past ``max_objects``."""
+        self.drawn += 1
+        if self.drawn > self.max_objects:
+            raise LimitError(
+                self.source,
+                f"page {self.page_number} of the PDF draws more than {self.max_objects:,} objects "
+                "(raise it with --max-objects)",
+            )
 
     def render_image(self, name: str, stream: Any) -> None:
+        self.count()
         self.images += 1
 
     def render_char(
@@ -94,6 +114,7 @@ class _Device(PDFTextDevice):
         ncs: Any,
         graphicstate: PDFGraphicState,
     ) -> float:
+        self.count()
         try:
             text: Optional[str] = unify(font.to_unichr(cid))
         except PDFUnicodeNotDefined:
@@ -129,6 +150,7 @@ class _Device(PDFTextDevice):
     def paint_path(
         self, gstate: PDFGraphicState, stroke: bool, fill: bool, evenodd: bool, path: Sequence[tuple[Any, ...]]
     ) -> None:
+        self.count()
         if stroke and _white(gstate.scolor, gstate.scs):
             stroke = False
         if fill and _white(gstate.ncolor, gstate.ncs):
@@ -164,16 +186,32 @@ class _Device(PDFTextDevice):
 
 class _Interpreter(PDFPageInterpreter):
     """pdfminer's interpreter that also keeps the clipping area (as the box of the clipping
-    paths, intersected) in the graphics state, for the device to leave out what it hides."""
+    paths, intersected) in the graphics state, for the device to leave out what it hides; and
+    refuses forms drawn by forms more than ``max_depth`` deep."""
 
     device: _Device
 
-    def __init__(self, rsrcmgr: PDFResourceManager, device: _Device, clip: Optional[Area] = None) -> None:
+    def __init__(
+        self,
+        rsrcmgr: PDFResourceManager,
+        device: _Device,
+        clip: Optional[Area] = None,
+        depth: int = 0,
+        max_depth: int = 256,
+    ) -> None:
         super().__init__(rsrcmgr, device)
         self.inherited_clip = clip
+        self.depth, self.max_depth = depth, max_depth
 
     def dup(self) -> _Interpreter:
-        return _Interpreter(self.rsrcmgr, self.device, self.device.clip)
+        # pdfminer calls dup() for every form it draws
+        if self.depth >= self.max_depth:
+            raise LimitError(
+                self.device.source,
+                f"page {self.device.page_number} of the PDF draws forms within forms more than "
+                f"{self.max_depth} deep (raise it with --max-depth)",
+            )
+        return _Interpreter(self.rsrcmgr, self.device, self.device.clip, self.depth + 1, self.max_depth)
 
     def init_state(self, ctm: Any) -> None:
         super().init_state(ctm)
@@ -187,6 +225,7 @@ class _Interpreter(PDFPageInterpreter):
         self.device.clip = state[3] if len(state) > 3 else self.device.clip
 
     def do_Do(self, xobjid_arg: Any) -> None:
+        self.device.count()
         clip = self.device.clip
         try:
             super().do_Do(xobjid_arg)
@@ -213,10 +252,13 @@ class _Interpreter(PDFPageInterpreter):
         self.device.clip = area
 
 
-def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator[RawPage]:
-    """Interpret each page once, yielding what it printed."""
-    device = _Device(rsrcmgr)
-    interpreter = _Interpreter(rsrcmgr, device)
+def interpret(
+    pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager, source: str = "", limits: Limits = DEFAULT_LIMITS
+) -> Iterator[RawPage]:
+    """Interpret each page once, yielding what it printed; LimitError for a page over the
+    objects or the form depth of ``limits``."""
+    device = _Device(rsrcmgr, source, limits.max_objects)
+    interpreter = _Interpreter(rsrcmgr, device, max_depth=limits.max_depth)
     for page in pages:
         interpreter.process_page(page)
         yield RawPage(
@@ -228,28 +270,29 @@ def interpret(pages: Iterator[PDFPage], rsrcmgr: PDFResourceManager) -> Iterator
         )
 
 
-def read_pages(data: bytes, source: str, max_pages: int) -> Iterator[RawPage]:
-    """What each page of the PDF prints, read with pdfminer one page at a time; raises the errors
-    of a corrupt or encrypted PDF and of one over ``max_pages`` pages."""
-    try:
-        document = PDFDocument(PDFParser(io.BytesIO(data)))
-    except PDFEncryptionError as error:
-        raise EncryptedError(source, encrypted(error)) from None
-    except _DAMAGE as error:
-        raise CorruptError(source, f"the PDF is corrupt ({why(error)})") from None
-    try:
-        pages = list(PDFPage.create_pages(document))
-    except PDFEncryptionError as error:
-        raise EncryptedError(source, encrypted(error)) from None
-    except _DAMAGE as error:
-        raise CorruptError(source, f"the PDF's page tree is corrupt ({why(error)})") from None
-    if not pages:
-        return
-    check_page_count(len(pages), source, max_pages)
-    read = 0
-    try:
-        for page in interpret(iter(pages), PDFResourceManager(caching=True)):
-            read += 1
-            yield page
-    except _DAMAGE as error:
-        raise CorruptError(source, f"page {read + 1} of the PDF cannot be read ({why(error)})") from None
+def read_pages(data: bytes, source: str, limits: Limits) -> Iterator[RawPage]:
+    """What each page of the PDF prints, read with pdfminer one page at a time within
+    ``limits``; raises the errors of a corrupt or encrypted PDF and of one over a limit."""
+    with inflating(source, limits.max_inflate):
+        try:
+            document = BoundedDocument(PDFParser(io.BytesIO(data)), source, limits.max_depth)
+        except PDFEncryptionError as error:
+            raise EncryptedError(source, encrypted(error)) from None
+        except _DAMAGE as error:
+            raise CorruptError(source, f"the PDF is corrupt ({why(error)})") from None
+        try:
+            pages = list(PDFPage.create_pages(document))
+        except PDFEncryptionError as error:
+            raise EncryptedError(source, encrypted(error)) from None
+        except _DAMAGE as error:
+            raise CorruptError(source, f"the PDF's page tree is corrupt ({why(error)})") from None
+        if not pages:
+            return
+        check_page_count(len(pages), source, limits.max_pages)
+        read = 0
+        try:
+            for page in interpret(iter(pages), PDFResourceManager(caching=True), source, limits):
+                read += 1
+                yield page
+        except _DAMAGE as error:
+            raise CorruptError(source, f"page {read + 1} of the PDF cannot be read ({why(error)})") from None

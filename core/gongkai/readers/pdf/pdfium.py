@@ -30,6 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...errors import CorruptError, EncryptedError
+from ...registrations import Limits
 from .content import Glyph, RawPage
 from .engines import check_page_count, encrypted, why
 from .pdfium_api import handle
@@ -57,9 +58,9 @@ def read_page(page: pdfium.PdfPage) -> RawPage:
     return RawPage(width, height, tuple(glyphs), tuple(objects.segments), objects.images)
 
 
-def read_pages(data: bytes, source: str, max_pages: int) -> Iterator[RawPage]:
+def read_pages(data: bytes, source: str, limits: Limits) -> Iterator[RawPage]:
     """What each page of the PDF prints, read with PDFium one page at a time; raises the errors
-    of a corrupt or encrypted PDF and of one over ``max_pages`` pages."""
+    of a corrupt or encrypted PDF and of one over the pages ``limits`` allow."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -67,7 +68,7 @@ def read_pages(data: bytes, source: str, max_pages: int) -> Iterator[RawPage]:
             raise EncryptedError(source, encrypted(error)) from None
         raise CorruptError(source, f"the PDF is corrupt ({why(error)})") from None
     try:
-        check_page_count(len(document), source, max_pages)
+        check_page_count(len(document), source, limits.max_pages)
         for index in range(len(document)):
             try:
                 page = document[index]
