@@ -17,7 +17,8 @@ exit codes:
   4  nothing in a readable file is recognised: no standard budget or final-accounts table, no
      title of one, no cover saying it is a disclosure (a 情况说明 published without its
      tables is parsed, with no tables: read it with its tables file using --together)
-  5  the output file could not be written
+  5  the output could not be written: a file, a full disk, or a standard output whose reader
+     left before the end (| head)
   6  a plugin is broken (a hook that matches no specification, two records with one name)
   7  internal error: gongkai or a plugin failed on a file (a bug: please report it)
   8  a file is over a limit: too large (raise with --max-size), too many pages (--max-pages),

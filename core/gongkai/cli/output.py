@@ -4,12 +4,13 @@ the summary lines of ``--summary``, and the one line on stderr for each failure.
 from __future__ import annotations
 
 import argparse
+import errno
 import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import BinaryIO, Optional, TextIO
 
 from ..errors import OutputError
 from ..files import output_writer
@@ -43,12 +44,23 @@ def _to_stdout(data: bytes) -> None:
             sys.stdout.write(data.decode("utf-8"))
             return
         sys.stdout.flush()
-        stream.write(data)
+        _write_all(stream, data)
         stream.flush()
     except BrokenPipeError:
         raise stdout_closed() from None
     except OSError as failure:  # a full disk (> /dev/full), a device error
         raise OutputError("standard output", f"cannot write ({failure.strerror or failure})") from None
+
+
+def _write_all(stream: BinaryIO, data: bytes) -> None:
+    """All of ``data`` to ``stream``: a pipe whose reader leaves mid-write takes part of a large
+    write and returns its length (no error); the rest, written again, meets the closed pipe."""
+    view = memoryview(data)
+    while view:
+        written = stream.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the output took none of the bytes written")
+        view = view[written:]
 
 
 def stdout_closed() -> OutputError:
