@@ -48,6 +48,11 @@ PDFMINER_STOPS = {
     "deep-forms": (8, "draws forms within forms more than 100 deep (raise it with --max-depth)"),
     "reference-chain": (8, "object 4 of the PDF is a chain of more than 100 references (raise it with --max-depth)"),
     "self-reference": (12, "object 4 is a reference to itself"),
+    "widths-bomb": (8, "a font of the PDF gives widths for more than 20,000 characters (raise it with --max-objects)"),
+    "to-unicode-bomb": (
+        8,
+        "a font of the PDF gives Unicode for more than 20,000 characters (raise it with --max-objects)",
+    ),
 }
 
 

@@ -3,7 +3,8 @@ tree thousands of levels deep, one that contains itself, an object that refers t
 box of a five-thousand-digit number, a cross-reference table claiming a billion objects, a form
 that draws itself, a stream that inflates to 1 GiB, forms that draw each other fifty
 times five levels down (six million drawings from three kilobytes), forms within forms 400
-deep, and a chain of 400 references to references.
+deep, a chain of 400 references to references, and fonts whose widths or ToUnicode map name
+every code from 0 to 2³² (billions of entries from a few bytes).
 
 :func:`hostile_pdfs` returns them by name. Some a reader refuses from their structure; the others only
 a limit stops: the reader's limits on objects, depth and inflated bytes where the engine lets
@@ -12,6 +13,7 @@ gongkai count them (pdfminer), the time and memory limits always."""
 from __future__ import annotations
 
 import zlib
+from collections.abc import Sequence
 
 from .broken import raw_pdf
 
@@ -71,6 +73,20 @@ def _reference_chain(length: int = 400) -> bytes:
     return raw_pdf(objects)
 
 
+def _cid_font_page(font_entries: bytes = b"", descendant_entries: bytes = b"", extra: Sequence[bytes] = ()) -> bytes:
+    """A page of text in a Type0 (CID) font, with ``font_entries`` in the font, ``descendant_entries``
+    in its CIDFont and ``extra`` objects from number 7 on (a ToUnicode stream, say)."""
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /Song /Encoding /Identity-H /DescendantFonts [6 0 R] %s >>"
+    descendant = (
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Song "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> %s >>"
+    )
+    content = _stream(b"BT /F1 12 Tf 72 720 Td <0001000200030004> Tj ET")
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+    page += b"/Resources << /Font << /F1 5 0 R >> >> >>"
+    return raw_pdf([_CATALOG, _KIDS, page, content, font % font_entries, descendant % descendant_entries, *extra])
+
+
 def _zeros_deflated(mebibytes: int) -> bytes:
     """A zlib stream of ``mebibytes`` MiB of zero bytes, made in milliseconds: after a full flush
     deflate starts afresh, so one mebibyte's block repeats, and the checksum of zeros is known."""
@@ -102,4 +118,8 @@ def hostile_pdfs() -> dict[str, bytes]:
         "form-fan-out": _fan_out(),
         "deep-forms": _deep_forms(),
         "reference-chain": _reference_chain(),
+        "widths-bomb": _cid_font_page(descendant_entries=b"/W [0 4294967295 500]"),
+        "to-unicode-bomb": _cid_font_page(
+            b"/ToUnicode 7 0 R", extra=[_stream(b"1 beginbfrange <00000000> <FFFFFFFF> <00000000> endbfrange")]
+        ),
     }

@@ -1,10 +1,11 @@
 """pdfminer's interpreter feeding a lean device that keeps only what table and text finding need.
 
 Each page is interpreted exactly once, within the reader's limits: the objects a page draws (a
-form's counted each time it is drawn), forms drawn by forms, and what the streams inflate to
-(:mod:`.bounded`). The device records every visible glyph (text, box, size,
-writing direction) and every straight axis-aligned stroke or rectangle edge; it builds none of
-pdfminer's layout objects and runs no layout analysis. What the page does not show is left out:
+form's counted each time it is drawn), forms drawn by forms, and, through :mod:`.bounded`, what
+the streams inflate to, the characters a font's tables name and chains of references. The
+device records every visible glyph (text, box, size, writing direction) and every straight
+axis-aligned stroke or rectangle edge; it builds none of pdfminer's layout objects and runs no
+layout analysis. What the page does not show is left out:
 paint in the paper's own white, and glyphs outside the clipping area in force (Excel and WPS
 clip a cell's text at its borders, so a wrapped word that does not fit is drawn but not seen).
 """
@@ -28,7 +29,7 @@ from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 
 from ...errors import CorruptError, EncryptedError, LimitError
 from ...registrations import DEFAULT_LIMITS, Limits
-from .bounded import BoundedDocument, inflating
+from .bounded import BoundedDocument, reading
 from .content import Area, Glyph, RawPage, Segment, inside, rulings, writing_rotation
 from .engines import check_page_count, encrypted, why
 from .glyphs import unify
@@ -273,7 +274,7 @@ def interpret(
 def read_pages(data: bytes, source: str, limits: Limits) -> Iterator[RawPage]:
     """What each page of the PDF prints, read with pdfminer one page at a time within
     ``limits``; raises the errors of a corrupt or encrypted PDF and of one over a limit."""
-    with inflating(source, limits.max_inflate):
+    with reading(source, limits):
         try:
             document = BoundedDocument(PDFParser(io.BytesIO(data)), source, limits.max_depth)
         except PDFEncryptionError as error:
