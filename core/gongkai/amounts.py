@@ -47,7 +47,8 @@ def amount_text(value: Decimal) -> str:
     return format(value, "f")
 
 
-def make_cell(column: str, raw: str, provenance: Provenance) -> Cell:
-    """A cell for ``raw`` printed under ``column``; ``raw`` must be blank, a number or a dash."""
+def make_cell(column: str, raw: str, provenance: Provenance, header: tuple[str, ...] = ()) -> Cell:
+    """A cell for ``raw`` printed under ``column`` (and ``header``); ``raw`` must be blank, a
+    number or a dash."""
     status, value = parse_amount(raw)
-    return Cell(column=column, status=status, raw=raw.strip(), value=value, provenance=provenance)
+    return Cell(column=column, status=status, raw=raw.strip(), value=value, provenance=provenance, header=header)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Optional
 
@@ -22,7 +23,13 @@ def plain_text(line: Line) -> Optional[str]:
     text (a caption printed inside a table's frame, repeated over the cells it spans); else None."""
     if line.kind is not LineKind.CELLS:
         return line_text(line)
-    filled = {compact(cell) for cell in line.cells if cell.strip()}
+    return _one_text(tuple(line.cells))  # a tuple already, unless a plugin built the line
+
+
+@functools.lru_cache(maxsize=1 << 14)  # segmentation asks of a line again from each line near it
+def _one_text(cells: tuple[str, ...]) -> Optional[str]:
+    """The one text ``cells`` print, white space removed, if all filled cells print the same."""
+    filled = {compact(cell) for cell in cells if cell.strip()}
     return filled.pop() if len(filled) == 1 else None
 
 

@@ -16,6 +16,7 @@ Each entry keeps the number it prints (:func:`printed_number`: a table number su
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from typing import Optional
@@ -89,7 +90,12 @@ def _entry(title: str, line: Line, number: Optional[str] = None, page: Optional[
 
 def line_text(line: Line) -> str:
     """The line's printed text with spaces and tab separators removed."""
-    return "".join("".join(line.cells).split())
+    return _squeezed(tuple(line.cells))  # a tuple already, unless a plugin built the line
+
+
+@functools.lru_cache(maxsize=1 << 14)  # segmentation and the contents ask of a line again and again
+def _squeezed(cells: tuple[str, ...]) -> str:
+    return "".join("".join(cells).split())
 
 
 def _page(text: str) -> Optional[int]:

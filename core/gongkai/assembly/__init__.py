@@ -126,7 +126,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
             if slot.column is None:
                 continue
             try:
-                cell = make_cell(slot.column, raw, provenance_of(line, slot.position))
+                cell = make_cell(slot.column, raw, provenance_of(line, slot.position), slot.header)
             except ValueError:
                 self.unread_cells += 1
                 self._finding(
@@ -135,7 +135,7 @@ class TableBuilder(DelimitedBuilder, StreamBuilder, FormBuilder):
                     line,
                 )
                 continue
-            cells.append(attrs.evolve(cell, header=slot.header))
+            cells.append(cell)
         return Row(
             label=label,
             cells=tuple(cells),

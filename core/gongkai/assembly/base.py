@@ -46,9 +46,18 @@ class Group:
 
     slots: tuple[Slot, ...]
     name: Optional[str] = None
+    # the slots of each role, sorted once: every line of the table asks for them
+    _by_role: dict[str, tuple[Slot, ...]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        by_role: dict[str, list[Slot]] = {}
+        for slot in self.slots:
+            by_role.setdefault(slot.role, []).append(slot)
+        object.__setattr__(self, "_by_role", {role: tuple(slots) for role, slots in by_role.items()})
 
     def of(self, role: str) -> list[Slot]:
-        return [slot for slot in self.slots if slot.role == role]
+        """The group's slots of ``role``, in printed order."""
+        return list(self._by_role.get(role, ()))
 
 
 @attrs.define
@@ -80,6 +89,8 @@ class BuilderBase:
         self.kind = kind
         self.findings: list[Finding] = []
         self.unread_cells = 0  # texts in amount positions that were not amounts, left out
+        # the header the 栏次 numbers were last read from, and what they are
+        self._ordinals_read: Optional[tuple[tuple[Line, ...], dict[int, str]]] = None
 
     # -- shared ---------------------------------------------------------------------------
 

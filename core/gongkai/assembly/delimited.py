@@ -4,10 +4,9 @@ positions, and each amount position is mapped to a canonical column through ``go
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Optional
-
-import attrs
 
 from .. import codes
 from ..amounts import NOT_APPLICABLE_MARKS
@@ -27,6 +26,7 @@ from .base import (
     Slot,
     names_column,
 )
+from .orphans import merge_orphans
 from .realign import realigned
 
 _LINE_NUMBER_HEADERS = ("行次",)
@@ -39,11 +39,12 @@ class DelimitedBuilder(BuilderBase):
     """The delimited strategy of :class:`~gongkai.assembly.TableBuilder`."""
 
     def _ordinals(self) -> dict[int, str]:
-        """The 栏次 number printed under each position, from the header's 栏次 row."""
-        for line in self.block.header:
-            if line.kind is LineKind.CELLS and _is_ordinal_row(line):
-                return {p: cell.strip() for p, cell in enumerate(line.cells) if LINE_NUMBER.match(cell.strip())}
-        return {}
+        """The 栏次 number printed under each position, from the header's 栏次 row (read once
+        per header: every column asks)."""
+        header = self.block.header
+        if self._ordinals_read is None or self._ordinals_read[0] is not header:
+            self._ordinals_read = (header, _ordinals_of(header))
+        return self._ordinals_read[1]
 
     def _text_rows(self, width: int, *, ordinal_words: bool) -> list[tuple[str, ...]]:
         """Header rows as compact text, put back over their columns where a text extract printed
@@ -81,11 +82,10 @@ class DelimitedBuilder(BuilderBase):
         roles: list[Optional[str]] = []
         for position in range(width):
             headers = [row[position] for row in text_rows if position < len(row) and row[position]]
-            values = [compact(cells[position]) for cells in body if position < len(cells) and cells[position].strip()]
-            values = [value for value in values if value not in NOT_APPLICABLE_MARKS]
-            n_code = sum(1 for value in values if codes.is_code(value))
-            n_amount = sum(1 for value in values if is_amount_text(value))
-            n_whole = sum(1 for value in values if is_integer_amount(value))
+            values = [kinds for cells in body if position < len(cells) and (kinds := _kinds(cells[position]))]
+            n_code = sum(1 for is_code, _, _ in values if is_code)
+            n_amount = sum(1 for _, is_amount, _ in values if is_amount)
+            n_whole = sum(1 for _, _, is_whole in values if is_whole)
             n_text = len(values) - n_code - n_amount - n_whole
             if any(h.startswith(_LINE_NUMBER_HEADERS) for h in headers) and n_amount == 0:
                 roles.append("line_number")
@@ -223,7 +223,7 @@ class DelimitedBuilder(BuilderBase):
                 continue
             cells = list(line.cells)
             line_drafts = [self._group_draft(index, group, cells, line) for index, group in enumerate(groups)]
-            drafts.extend(draft for draft in _merge_orphans(line_drafts) if not draft.empty)
+            drafts.extend(draft for draft in merge_orphans(line_drafts) if not draft.empty)
         return drafts
 
     def _total_among_headers(self, groups: list[Group]) -> Optional[Draft]:
@@ -273,6 +273,16 @@ class DelimitedBuilder(BuilderBase):
         draft.cells = [(slot, raw, line) for slot, raw in zip(amounts, raws)]
         draft.spans = _spans_amounts(line, group)
         return draft
+
+
+@functools.lru_cache(maxsize=1 << 16)  # the vote reads every body cell several times, table after table
+def _kinds(cell: str) -> Optional[tuple[bool, bool, bool]]:
+    """Whether a printed body cell is a code, a decimal amount, a whole amount; None for a blank
+    or a not-applicable mark, which no vote counts."""
+    value = compact(cell)
+    if not value or value in NOT_APPLICABLE_MARKS:
+        return None
+    return codes.is_code(value), is_amount_text(value), is_integer_amount(value)
 
 
 def _printed_header(
@@ -332,6 +342,14 @@ def _amount_like(text: str) -> bool:
     return is_amount_text(text) or is_integer_amount(text)
 
 
+def _ordinals_of(header: Sequence[Line]) -> dict[int, str]:
+    """The 栏次 number printed under each position, from the 栏次 row among ``header``."""
+    for line in header:
+        if line.kind is LineKind.CELLS and _is_ordinal_row(line):
+            return {p: cell.strip() for p, cell in enumerate(line.cells) if LINE_NUMBER.match(cell.strip())}
+    return {}
+
+
 def _is_ordinal_row(line: Line) -> bool:
     """True for a header row of 栏次 numbers (with or without the word 栏次)."""
     filled = [compact(cell) for cell in line.filled]
@@ -347,48 +365,3 @@ def _spans_amounts(line: Line, group: Group) -> bool:
         return False
     label, amount = line.box(labels[-1].position), line.box(amounts[0].position)
     return label is not None and amount is not None and label[2] > (amount[0] + amount[2]) / 2 + 1
-
-
-def _merge_orphans(drafts: list[Draft]) -> list[Draft]:
-    """Give a group's amounts to the labelled group before it when that group printed none.
-
-    A total such as 公用经费合计 spans several groups' columns: its label stands in one group and
-    its amount in the last column of the line.
-    """
-    merged: list[Draft] = []
-    for draft in drafts:
-        unlabelled = not draft.label and not draft.code_parts
-        previous = merged[-1] if merged else None
-        # amounts with no label of their own, or (blank or not) under a label merged over its
-        # own group's amount columns
-        orphan = unlabelled and (
-            any(raw.strip() for _, raw, _ in draft.cells) or (previous is not None and previous.spans)
-        )
-        if (
-            orphan
-            and previous is not None
-            and (previous.label or previous.code_parts)
-            and not any(raw.strip() for _, raw, _ in previous.cells)
-        ):
-            values = [(slot, raw) for slot, raw, _ in draft.cells if raw.strip()]
-            if not values and previous.cells:  # blank: the blank cells printed on the label's row
-                values = [(slot, raw) for slot, raw, _ in draft.cells][-len(previous.cells) :]
-            slots = [slot for slot, _, _ in previous.cells]
-            if len(values) <= len(slots):
-                # the amounts fill the labelled group's last columns, each cell keeping the
-                # header printed over it
-                padded: list[tuple[Optional[Slot], str]] = [(None, "")] * (len(slots) - len(values))
-                padded += values
-                previous.cells = [
-                    (
-                        slot
-                        if printed is None
-                        else attrs.evolve(slot, position=printed.position, header=printed.header),
-                        raw,
-                        draft.line,
-                    )
-                    for slot, (printed, raw) in zip(slots, padded)
-                ]
-                continue
-        merged.append(draft)
-    return merged

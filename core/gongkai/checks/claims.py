@@ -23,8 +23,9 @@ from ..phrases import Phrases
 from ..schema import Document, Provenance, TextLine
 from ..vocabulary import YEAR_END
 from . import marks
-from .numbers import NUMBER, Number, numbers
-from .statements import Paragraph, Statement, normalise_subject, paragraphs, statements_of
+from .memo import once
+from .numbers import NUMBER, Number, has_number, numbers
+from .statements import Paragraph, Statement, normalise_subject, paragraphs, stated_paragraphs
 
 _CLAUSE = re.compile(r"[，,；;。：:！!？?]")
 _SEGMENT = re.compile(r"[；;]")
@@ -144,6 +145,7 @@ def nothings(document: Document, phrases: Phrases) -> Iterator[tuple[Nothing, Op
     """
     nothing = phrases.pattern("nothing")
     filler = phrases.pattern("nothing_filler")
+    said = re.compile(nothing)  # what both patterns need somewhere in the words
     before = re.compile(rf"^(?:{filler})*(?P<words>{nothing})(?P<item>.+?)(?:支出|费用)?$")
     after = re.compile(rf"^(?:{filler})*(?P<item>.+?)(?:支出)?(?:决算|预算)?(?:数)?(?P<words>{nothing})$")
     for paragraph in paragraphs(document, phrases):
@@ -155,9 +157,11 @@ def nothings(document: Document, phrases: Phrases) -> Iterator[tuple[Nothing, Op
             ]:
                 clause = paragraph.text[start:clause_end]
                 start = clause_end + 1
-                if next(numbers(clause), None) is not None:
+                if has_number(clause):
                     continue  # a clause stating an amount says what it was (text.amount judges it)
                 words = normalise_subject(clause, document.entity)
+                if said.search(words) is None:
+                    continue
                 found = before.match(words) or after.match(words)
                 if found is None or not found["item"]:
                     continue
@@ -169,10 +173,14 @@ def nothings(document: Document, phrases: Phrases) -> Iterator[tuple[Nothing, Op
 
 def ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
     """Every share (占 N%) and rate of the budget (完成预算的 N%) with the figures it is of."""
+    return iter(once("ratios", document, phrases, lambda: tuple(_ratios(document, phrases))))
+
+
+def _ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
     share = re.compile(rf"^(?:{phrases.pattern('share')})(?P<whole>[^，,；;。%％\d]*?)(?:的)?(?:比重|比例)?(?:为)?$")
     rate = re.compile(rf"^(?:{phrases.pattern('rate')})$")
-    for index, paragraph in enumerate(paragraphs(document, phrases)):
-        stated = marks.Stated(statements_of(paragraph, index, document.entity))
+    for paragraph, statements_there in stated_paragraphs(document, phrases):
+        stated = marks.Stated(statements_there)
         for sentence in sentences(paragraph):
             for number in numbers(paragraph.text, sentence.start, sentence.end):
                 if number.kind != "percent":
@@ -259,8 +267,8 @@ def comparisons(document: Document, phrases: Phrases) -> Iterator[Comparison]:
         rf"(?:数)?(?P<right>{NUMBER}\s*(?:亿元|万元|元))?(?:相比|比较)?[,，]?"
         rf"(?P<word>{more}|{less}|{same})了?(?P<difference>{NUMBER}\s*(?:亿元|万元|元))?"
     )
-    for index, paragraph in enumerate(paragraphs(document, phrases)):
-        stated = marks.Stated(statements_of(paragraph, index, document.entity))
+    for paragraph, statements_there in stated_paragraphs(document, phrases):
+        stated = marks.Stated(statements_there)
         for found in clause.finditer(paragraph.text):
             sentence_start, _ = paragraph.sentence(found.start())
             before = [s for s, _ in stated.from_until(sentence_start, found.start()) if not s.delta]

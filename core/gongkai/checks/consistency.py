@@ -221,21 +221,21 @@ def _is_empty(table: Table) -> bool:
 
 def _paragraphs(document: Document) -> list[str]:
     """The running text as paragraphs: lines wrapped from one item to the next joined."""
-    paragraphs: list[str] = []
+    paragraphs: list[list[str]] = []
     for line in document.narrative:
         text = "".join(line.text.split())
         if not paragraphs or ORDINAL.match(text):
-            paragraphs.append(text)
+            paragraphs.append([text])
         else:
-            paragraphs[-1] += text
-    return paragraphs
+            paragraphs[-1].append(text)  # joined once at the end: adding to a long paragraph is quadratic
+    return ["".join(lines) for lines in paragraphs]
 
 
-def _statement(document: Document, table: Table, fund: str, whole_paragraph: bool = False) -> Optional[str]:
-    """The words (a note of the table, or a line of text) saying there is no ``fund`` money: a
-    sentence naming the fund, or with ``whole_paragraph`` that sentence and those after it in its
-    paragraph (…政府性基金支出预算0万元。…主要原因是本部门无此项支出。)."""
-    for text in (*("".join(note.split()) for note in table.notes), *_paragraphs(document)):
+def _statement(paragraphs: Sequence[str], table: Table, fund: str, whole_paragraph: bool = False) -> Optional[str]:
+    """The words (a note of the table, or one of the document's ``paragraphs``) saying there is no
+    ``fund`` money: a sentence naming the fund, or with ``whole_paragraph`` that sentence and those
+    after it in its paragraph (…政府性基金支出预算0万元。…主要原因是本部门无此项支出。)."""
+    for text in (*("".join(note.split()) for note in table.notes), *paragraphs):
         sentences = [sentence for sentence in re.split(r"[。；;]", text) if "本表反映" not in sentence]
         for index, sentence in enumerate(sentences):
             if fund not in sentence:
@@ -247,14 +247,17 @@ def _statement(document: Document, table: Table, fund: str, whole_paragraph: boo
 
 
 def _funds(document: Document, context: CheckContext) -> Iterator[Finding]:
+    paragraphs: Optional[list[str]] = None
     for table in document.tables:
         fund = _FUNDS.get(table.id)
         if fund is None:
             continue
-        empty, statement = _is_empty(table), _statement(document, table, fund)
+        if paragraphs is None:
+            paragraphs = _paragraphs(document)
+        empty, statement = _is_empty(table), _statement(paragraphs, table, fund)
         # an empty table needs no more than a paragraph that says so; an accusation needs the
         # sentence itself to say it
-        if empty and statement is None and _statement(document, table, fund, whole_paragraph=True) is None:
+        if empty and statement is None and _statement(paragraphs, table, fund, whole_paragraph=True) is None:
             yield Finding(
                 check="fund.empty",
                 severity=Severity.WARNING,

@@ -18,7 +18,7 @@ from .compare import Place, cell_name, last_digit
 from .figures import RestatedFigures, budget_of, in_unit, restated_by_figure, rounding_of, scale_of, unit_of
 from .findings import claim_finding
 from .numbers import YUAN, half_unit
-from .statements import quoted, where
+from .quoting import quoted, where
 
 DIRECTION = "text.direction"
 _WORDS = {"more": "大于", "less": "小于", "same": "等于"}

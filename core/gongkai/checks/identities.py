@@ -23,9 +23,10 @@ space and bracket variants are removed (:func:`gongkai.checks.labels.plain`).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Optional
 
@@ -197,8 +198,9 @@ def _hierarchy(identity: Identity, document: Document, how: Evaluation) -> Itera
         for row in table.rows:
             if row.code is not None:
                 coded.setdefault(row.code, row)
+        under = _codes_under(list(coded))
         for code, parent in coded.items():
-            below = [c for c in coded if c != code and c.startswith(code)]
+            below = under(code)
             if not below:
                 continue
             nearest = min(len(c) for c in below)
@@ -212,6 +214,23 @@ def _hierarchy(identity: Identity, document: Document, how: Evaluation) -> Itera
             for row in table.rows:
                 if classes and matches(row, identity.total):
                     yield from _sum_rows(table, row, classes, "各类级科目之和", how)
+
+
+def _codes_under(codes: Sequence[str]) -> Callable[[str], list[str]]:
+    """For a code of ``codes``, the other codes of ``codes`` that start with it, in their order
+    in ``codes``: found among the codes sorted (those sharing a prefix stand together), not by
+    scanning them all for every code."""
+    order = {code: index for index, code in enumerate(codes)}
+    ranked = sorted(codes)
+
+    def under(code: str) -> list[str]:
+        first = bisect.bisect_right(ranked, code)
+        last = first
+        while last < len(ranked) and ranked[last].startswith(code):
+            last += 1
+        return sorted(ranked[first:last], key=order.__getitem__)
+
+    return under
 
 
 def _sum_rows(

@@ -30,8 +30,14 @@ def is_enumerated(row: Row) -> bool:
 def matches(row: Row, pattern: str) -> bool:
     """True if ``pattern`` matches the whole of the row: ``code:REGEX`` its code, else its plain label."""
     if pattern.startswith("code:"):
-        return row.code is not None and re.fullmatch(pattern[5:], row.code) is not None
-    return row.code is None and re.fullmatch(pattern, plain(row.label)) is not None
+        return row.code is not None and _whole(pattern[5:], row.code)
+    return row.code is None and _whole(pattern, plain(row.label))
+
+
+@functools.lru_cache(maxsize=1 << 16)  # every identity asks of the same labels, table after table
+def _whole(pattern: str, text: str) -> bool:
+    """True if regular expression ``pattern`` matches the whole of ``text``."""
+    return re.fullmatch(pattern, text) is not None
 
 
 def group_index(table_groups: Sequence[str], group: Optional[str]) -> Optional[int]:

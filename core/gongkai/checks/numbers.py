@@ -65,6 +65,11 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5).scaleb(exponent - 1)
 
 
+def has_number(text: str) -> bool:
+    """True if ``text`` prints an amount, a percentage or percentage points (:func:`numbers`)."""
+    return _ANY.search(text) is not None
+
+
 def numbers(text: str, start: int = 0, end: int = -1) -> Iterator[Number]:
     """Every amount, percentage and percentage point printed in ``text[start:end]``, in order."""
     stop = len(text) if end < 0 else end

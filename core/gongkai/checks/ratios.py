@@ -14,8 +14,8 @@ from .claims import Ratio, names_a_total, ratios
 from .compare import Place, cell_name, last_digit, not_checked
 from .figures import RestatedFigures, budget_of, in_unit, restated_by_figure, rounding_of, scale_of, unit_of
 from .findings import claim_finding
+from .quoting import quoted, where
 from .restatements import Measure, first_place, quantities_named
-from .statements import quoted, where
 
 SHARE = "text.share"
 RATE = "text.rate"

@@ -104,9 +104,15 @@ _PATH = re.compile(r"(?P<class>[^()]+)\(类\)(?:(?P<section>[^()]+)\(款\))?(?:(
 
 def _named_statements(
     document: Document, phrases: Phrases
-) -> Iterator[tuple[Statement, Measure, tuple[tuple[Ref, ...], ...]]]:
+) -> tuple[tuple[Statement, Measure, tuple[tuple[Ref, ...], ...]], ...]:
     """Every figure of the narrative whose words name quantities the tables print, with its
-    measure and the places of each quantity it names."""
+    measure and the places of each quantity it names; read once per document."""
+    return once("named-statements", document, phrases, lambda: tuple(_read_named_statements(document, phrases)))
+
+
+def _read_named_statements(
+    document: Document, phrases: Phrases
+) -> Iterator[tuple[Statement, Measure, tuple[tuple[Ref, ...], ...]]]:
     last: Optional[tuple[tuple[int, int], str]] = None  # the sentence and words of the last named quantity
     for statement in statements(document, phrases):
         if statement.scope is None or statement.delta or not statement.subject:
@@ -197,6 +203,18 @@ def quantities_named(
     None when the words name nothing known; an empty tuple when they name a 科目 or row that the
     document does not print (nothing to compare, but the words were understood).
     """
+    known: dict[tuple[str, str], Optional[tuple[tuple[Ref, ...], ...]]] = once(
+        "quantities-named", document, phrases, dict
+    )  # filled as the checks ask, for this document only
+    key = (scope, item)
+    if key not in known:
+        known[key] = _quantities_named(document, scope, item, phrases)
+    return known[key]
+
+
+def _quantities_named(
+    document: Document, scope: str, item: str, phrases: Phrases
+) -> Optional[tuple[tuple[Ref, ...], ...]]:
     for phrase in phrases.restatements(scope):
         if re.fullmatch(phrase.words, item):
             return phrase.cells

@@ -15,6 +15,7 @@ This module only reads the text; which table cell a subject names is decided by
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -26,6 +27,7 @@ from ..phrases import Phrases, load_phrases
 from ..schema import Document, Provenance, TextLine
 from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, ORDINAL, PART
 from . import marks
+from .halfwidth import half_width_digits
 from .labels import plain
 from .memo import once
 from .numbers import AMOUNT, NUMBER, half_unit, read_number
@@ -46,7 +48,6 @@ _HEADING_MAX = 50  # a longer numbered line is a paragraph, not a heading
 _NOT_A_YEAR = re.compile(r"\d(?!\d*年)")
 _LINE_GAP = 4  # more lines than this between two narrative lines: something (a table) stood between them
 
-_DIGITS = str.maketrans("０１２３４５６７８９．％", "0123456789.%")
 _CLAUSE_END = re.compile(r"[，,；;。：:！!？?\t\n]")
 _SENTENCE_END = re.compile(r"[。！!？?\n]")
 _DELTA_VERB = re.compile(r"(?:增加|减少|增长|下降|降低|上升|增|减)了?$")
@@ -177,7 +178,7 @@ def _heading(text: str) -> Optional[_Heading]:
     A numbered line with a code or a number ("（二）2080505-…支出" wrapped before its amount) is
     the start of a paragraph, not a heading.
     """
-    compact = "".join(text.split()).translate(_DIGITS)
+    compact = half_width_digits("".join(text.split()))
     if len(compact) > _HEADING_MAX or _NOT_A_YEAR.search(compact):
         return None
     for level, pattern in ((0, PART), (1, LEVEL_ONE), (2, LEVEL_TWO)):
@@ -255,7 +256,7 @@ def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> Paragr
     text = ""
     starts = []
     for line in lines:
-        piece = line.text.strip().translate(_DIGITS)
+        piece = half_width_digits(line.text.strip())
         if text and text[-1].isdigit() and piece[:1].isdigit():
             text += " "
         starts.append(len(text))
@@ -263,6 +264,7 @@ def _join(lines: Sequence[TextLine], scope: Optional[str], topic: str) -> Paragr
     return Paragraph(text=text, starts=tuple(starts), lines=tuple(lines), scope=scope, topic=topic)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the checks normalise the same clauses and subjects again and again
 def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
     """The words naming a figure without what does not name it: white space, numbering, 其中,
     the year (``2023年度``), the publishing body (``本单位`` or its name), quotes and 、."""
@@ -315,6 +317,23 @@ def statements_of(paragraph: Paragraph, index: int, entity: Optional[str]) -> li
     return list(_statements(paragraph, index, entity))
 
 
+def stated_paragraphs(
+    document: Document, phrases: Optional[Phrases] = None
+) -> tuple[tuple[Paragraph, tuple[tuple[Statement, int], ...]], ...]:
+    """Each paragraph of the narrative with its statements (:func:`statements_of`), read once
+    per document for every check that asks."""
+    phrases = phrases or load_phrases()
+    return once(
+        "stated-paragraphs",
+        document,
+        phrases,
+        lambda: tuple(
+            (paragraph, tuple(_statements(paragraph, index, document.entity)))
+            for index, paragraph in enumerate(paragraphs(document, phrases))
+        ),
+    )
+
+
 def statements(document: Document, phrases: Optional[Phrases] = None) -> tuple[Statement, ...]:
     """Every figure the narrative states, in printed order, with the words that name it."""
     phrases = phrases or load_phrases()
@@ -322,11 +341,7 @@ def statements(document: Document, phrases: Optional[Phrases] = None) -> tuple[S
         "statements",
         document,
         phrases,
-        lambda: tuple(
-            statement
-            for index, paragraph in enumerate(paragraphs(document, phrases))
-            for statement, _ in _statements(paragraph, index, document.entity)
-        ),
+        lambda: tuple(statement for _, stated in stated_paragraphs(document, phrases) for statement, _ in stated),
     )
 
 
@@ -338,8 +353,8 @@ def changes(document: Document, phrases: Optional[Phrases] = None) -> tuple[Chan
     name something else ("项目支出较上年增加…" after 基本支出 is skipped).
     """
     found: list[Change] = []
-    for index, paragraph in enumerate(paragraphs(document, phrases)):
-        stated = marks.Stated(list(_statements(paragraph, index, document.entity)))
+    for paragraph, statements_there in stated_paragraphs(document, phrases):
+        stated = marks.Stated(statements_there)
         for match in _CHANGE.finditer(paragraph.text):
             change = _change(paragraph, match, stated, document.entity)
             if change is not None:
@@ -380,16 +395,3 @@ def _change(
         paragraph=paragraph,
         offset=match.start("percent"),
     )
-
-
-def where(provenance: Provenance) -> str:
-    """How a message names a place of the 情况说明 (``情况说明第3页第12行``)."""
-    page = f"第{provenance.page}页" if provenance.page is not None else ""
-    line = f"第{provenance.line}行" if provenance.line is not None else ""
-    return f"情况说明{page}{line}"
-
-
-def quoted(text: str, limit: int = 80) -> str:
-    """Words of the text quoted for a message, white space collapsed, shortened from the front if long."""
-    plain_text = " ".join(text.split())
-    return f"“{plain_text if len(plain_text) <= limit else '…' + plain_text[-limit + 1 :]}”"

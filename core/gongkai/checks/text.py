@@ -21,8 +21,9 @@ from ..schema import CellStatus, Document, Finding, Severity
 from .claims import Points, points
 from .compare import cell_name, judged, last_digit
 from .numbers import YUAN
+from .quoting import quoted, where
 from .restatements import Restatement, on_empty_tables, restatements
-from .statements import Change, Figure, changes, quoted, where
+from .statements import Change, Figure, changes
 
 AMOUNT_CHECK = "text.amount"
 CHANGE_CHECK = "text.change"

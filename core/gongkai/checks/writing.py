@@ -35,12 +35,12 @@ from ..phrases import Phrases
 from ..registrations import Check, CheckContext
 from ..schema import Document, Finding, Provenance, Severity, Table
 from .compare import row_name, table_name
+from .halfwidth import half_width_brackets
 from .memo import once
 
 PLACEHOLDER = "meta.placeholder"
 PUNCTUATION = "text.punctuation"
 
-_HALF_WIDTH = str.maketrans("（）", "()")
 _SENTENCE_END = frozenset("。！？；!?;")
 # a line that opens a part, a section or an item opens a sentence, though the line before it
 # (a heading) ends without a mark
@@ -88,7 +88,7 @@ class Text:
             pieces.append(kept)
             owners += [index] * len(kept)
         printed = "".join(pieces)
-        plain = printed.translate(_HALF_WIDTH)
+        plain = half_width_brackets(printed)
         ends = [*starts[1:], len(plain)]
         openings = frozenset(
             start
@@ -233,7 +233,7 @@ def _placeholders(document: Document, context: CheckContext) -> Iterator[Finding
         yield _template_finding(narrative_place(provenance), text, slips, provenance)
     for table in document.tables:
         for part, printed, row, provenance in _table_texts(table):
-            plain = "".join(printed.split()).translate(_HALF_WIDTH)  # Text.of(...).plain, read quickly
+            plain = half_width_brackets("".join(printed.split()))  # Text.of(...).plain, read quickly
             if not any(kind.regex.search(plain) for kind in kinds):
                 continue
             cell_text = Text.of([printed])

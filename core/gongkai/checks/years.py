@@ -10,7 +10,7 @@ from ..registrations import CheckContext
 from ..schema import Document, Finding, Severity
 from .claims import DateClaim, dates
 from .findings import claim_finding
-from .statements import quoted, where
+from .quoting import quoted, where
 
 YEAR = "text.year"
 

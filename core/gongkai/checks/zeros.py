@@ -9,8 +9,8 @@ from ..schema import CellStatus, Document, Finding, Severity
 from .claims import Nothing, nothings
 from .compare import Place, cell_name
 from .findings import claim_finding
+from .quoting import quoted, where
 from .restatements import Measure, first_place, quantities_named
-from .statements import quoted, where
 
 ZERO = "text.zero"
 _FUND_TABLES = ("government_fund", "state_capital")  # fund.empty judges what the text says of them

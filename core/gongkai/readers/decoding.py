@@ -46,7 +46,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:65536]
     if b"\x00" in head:
         return True
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # one pass, not one per character
     return controls > len(head) / 100
 
 

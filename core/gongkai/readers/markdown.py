@@ -31,6 +31,8 @@ _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _EMPHASIS = re.compile(r"(\*\*|__)(.*?)\1")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|$])")
+# what every substitution of strip_inline needs in a fragment: a tag, emphasis, an escape, an entity
+_MARKUP = re.compile(r"[<*_\\&]")
 _SIGNALS = (
     re.compile(r"^#{1,6}\s", re.MULTILINE),
     re.compile(r"</?(?:b|p|br|strong|input|span|td)\b", re.IGNORECASE),
@@ -41,6 +43,8 @@ _SIGNALS = (
 
 def strip_inline(text: str) -> str:
     """Printed text of a markdown fragment: inline HTML and emphasis markers removed."""
+    if not _MARKUP.search(text):
+        return text  # most cells print no markup: none of the substitutions below would apply
     text = _INPUT.sub(lambda tag: "☑" if _CHECKED.search(tag.group()) else "☐", text)
     text = _BREAK.sub(" ", text)
     text = _TAG.sub("", text)
@@ -52,7 +56,7 @@ def strip_inline(text: str) -> str:
 def markdown_line(number: int, raw: str, page: int | None) -> Line | None:
     """One markdown source line as a layout line, or None for pure layout (table delimiters)."""
     stripped = raw.strip()
-    if _DELIMITER.match(stripped) or (set(raw) <= _DASH_ROW_MARKS and "---" in raw):
+    if _DELIMITER.match(stripped) or ("---" in raw and set(raw) <= _DASH_ROW_MARKS):
         return None
     heading = _HEADING.match(raw)
     if heading:

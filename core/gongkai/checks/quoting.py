@@ -1,0 +1,18 @@
+"""How a finding's message names a place of the 情况说明 and quotes its words."""
+
+from __future__ import annotations
+
+from ..schema import Provenance
+
+
+def where(provenance: Provenance) -> str:
+    """How a message names a place of the 情况说明 (``情况说明第3页第12行``)."""
+    page = f"第{provenance.page}页" if provenance.page is not None else ""
+    line = f"第{provenance.line}行" if provenance.line is not None else ""
+    return f"情况说明{page}{line}"
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """Words of the text quoted for a message, white space collapsed, shortened from the front if long."""
+    plain_text = " ".join(text.split())
+    return f"“{plain_text if len(plain_text) <= limit else '…' + plain_text[-limit + 1 :]}”"
