@@ -25,7 +25,7 @@ import attrs
 
 from ..phrases import Phrases, load_phrases
 from ..schema import Document, Provenance, TextLine
-from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, ORDINAL, PART
+from ..vocabulary import CODE_DIGITS, LEVEL_ONE, LEVEL_TWO, ORDINAL, ORDINAL_WORDS, PART
 from . import marks
 from .halfwidth import half_width_digits
 from .labels import plain
@@ -67,7 +67,6 @@ _COMPARED_WITH = re.compile(
 _EACH = re.compile(r"(?:各|均|净|同比)+$")
 
 _ENTITY_WORDS = ("本单位", "本部门", "我单位", "我部门", "我局", "我中心", "本局", "本中心", "本机关")
-_YEAR = re.compile(r"^\d{4}年度?")
 # "1.2080502-…": an item's number before a 科目 code, not a decimal number
 _NUMBERED_CODE = re.compile(rf"^\d{{1,2}}[、.．](?=(?:{CODE_DIGITS})(?!\d))")
 _SUBJECT_MARKS = str.maketrans({"、": "", "－": "-", "—": "-", "–": "-", "‘": "", "’": ""})
@@ -269,14 +268,15 @@ def normalise_subject(raw: str, entity: Optional[str] = None) -> str:
     """The words naming a figure without what does not name it: white space, numbering, 其中,
     the year (``2023年度``), the publishing body (``本单位`` or its name), quotes and 、."""
     text = plain(_NUMBERED_CODE.sub("", "".join(raw.split()).translate(_SUBJECT_MARKS)))
-    while True:
-        before = text
-        text = plain(_YEAR.sub("", text))
-        for word in (*_ENTITY_WORDS, *((entity,) if entity else ())):
-            if text.startswith(word):
-                text = text[len(word) :]
-        if text == before:
-            return text
+    return text[_lead(entity).match(text).end() :]  # type: ignore[union-attr]  # matches, if only ""
+
+
+@functools.lru_cache(maxsize=256)
+def _lead(entity: Optional[str]) -> re.Pattern[str]:
+    """What may stand before a subject's words, in any order and number, in one pass (stripped
+    one at a time, a clause of a thousand years took a thousand passes over itself)."""
+    words = "|".join(re.escape(word) for word in (*_ENTITY_WORDS, *((entity,) if entity else ())))
+    return re.compile(rf"(?:\d{{4}}年度?|其中[:：]?|{ORDINAL_WORDS}|{words})*")
 
 
 def _statements(paragraph: Paragraph, index: int, entity: Optional[str]) -> Iterator[tuple[Statement, int]]:
