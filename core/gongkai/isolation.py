@@ -65,6 +65,15 @@ class Children:
         self._budget = budget
         self._running: list[_Child] = []
         self._ready: list[tuple[Hashable, Outcome]] = []
+        self.wake: Optional[int] = None  # see wake_on()
+
+    def wake_on(self, fd: int) -> bool:
+        """While ``next()`` waits, also watch ``fd`` (and say so: True), the reading end of the pipe that
+        :func:`signal.set_wakeup_fd` writes signal numbers to: SIGINT or SIGTERM there raises
+        KeyboardInterrupt from the wait, a safe place, where a signal handler that raised could
+        be anywhere (in a finaliser, where Python drops the exception and prints a traceback)."""
+        self.wake = fd
+        return True
 
     def start(self, key: Hashable, label: str, function: Callable[..., Any], *arguments: Any) -> None:
         """Run ``function(*arguments)`` in a child (in this process where none can be forked)."""
@@ -107,7 +116,10 @@ class Children:
     def _collect(self) -> None:
         earliest = min(child.deadline for child in self._running)
         timeout = max(0.0, earliest - time.monotonic()) if earliest != float("inf") else None
-        ended = set(wait([child.connection for child in self._running], timeout))
+        watched: list[Any] = [child.connection for child in self._running]
+        ended = set(wait(watched + ([self.wake] if self.wake is not None else []), timeout))
+        if self.wake in ended:
+            _woken(self.wake)
         now = time.monotonic()
         for child in list(self._running):
             if child.connection in ended:
@@ -128,6 +140,16 @@ class Children:
         except (EOFError, OSError):  # the child died before it could answer
             child.process.join()
             return _died(child.label, child.process.exitcode, self._budget)
+
+
+def _woken(fd: int) -> None:
+    """Read the signal numbers waiting in ``fd``; KeyboardInterrupt if SIGINT or SIGTERM is one."""
+    try:
+        numbers = os.read(fd, 512)
+    except BlockingIOError:
+        return
+    if signal.SIGINT in numbers or signal.SIGTERM in numbers:
+        raise KeyboardInterrupt
 
 
 def _over_time(seconds: Optional[float]) -> str:

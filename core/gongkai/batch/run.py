@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-import signal
 import stat
 import sys
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Union
 
@@ -18,6 +15,7 @@ import attrs
 from tqdm import tqdm
 
 from ..inputs import STDIN, Input
+from ..stopping import Stop
 from .folder import Folder
 from .job import FAILED, Options, Outcome
 from .workers import Job, Workers
@@ -76,12 +74,13 @@ def run(
     outcomes: dict[str, Outcome] = {}
     reused = 0
     bar = tqdm(total=len(items), unit="doc", file=sys.stderr, disable=None if progress is None else not progress)
-    stop = _Stop()
+    stop = Stop()
     try:
-        with stop.installed():
+        with stop.installed(workers.wake_on):
             todo = _jobs(_largest_first(items) if workers.capacity > 1 else items, options, extension)
             running = 0
             while True:
+                stop.check()
                 while running < workers.capacity:
                     item, sha256, job = next(todo, (None, "", None))
                     if item is None or job is None:
@@ -116,45 +115,6 @@ def run(
         bar.close()
         raise Interrupted(len(outcomes), len(items)) from None
     return Summary(ordered, reused)
-
-
-class _Stop:
-    """Ctrl-C and SIGTERM during a batch: they stop it at once (as KeyboardInterrupt), except
-    while a document's files are being written, where they wait for the writing to end."""
-
-    def __init__(self) -> None:
-        self._writing = False
-        self._pending = False
-
-    def _signalled(self, signum: int, frame: object) -> None:
-        if self._writing:
-            self._pending = True
-        else:
-            raise KeyboardInterrupt
-
-    @contextmanager
-    def installed(self) -> Iterator[None]:
-        """Catch the signals in this block (only where signals can be caught: the main thread)."""
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-        previous = {number: signal.signal(number, self._signalled) for number in (signal.SIGINT, signal.SIGTERM)}
-        try:
-            yield
-        finally:
-            for number, handler in previous.items():
-                signal.signal(number, handler)
-
-    @contextmanager
-    def deferred(self) -> Iterator[None]:
-        """A block a signal does not interrupt: it stops the batch when the block ends."""
-        self._writing = True
-        try:
-            yield
-        finally:
-            self._writing = False
-        if self._pending:
-            raise KeyboardInterrupt
 
 
 def _largest_first(items: Sequence[Input]) -> list[Input]:

@@ -52,6 +52,11 @@ class Workers(Protocol):
     def close(self) -> None:
         """Release the workers once every job has finished."""
 
+    def wake_on(self, fd: int) -> bool:
+        """Stop waiting for a job (KeyboardInterrupt) when SIGINT or SIGTERM's number is written
+        to ``fd`` (see :meth:`gongkai.isolation.Children.wake_on`); False where a wait cannot
+        watch it, and a signal must interrupt the wait itself."""
+
 
 class InProcess:
     """Every job run in this process, one after the other."""
@@ -72,6 +77,9 @@ class InProcess:
 
     def close(self) -> None:
         pass
+
+    def wake_on(self, fd: int) -> bool:
+        return True  # nothing waits: the batch looks for a signal between documents
 
 
 def _run(job: Job) -> Result:
@@ -106,6 +114,9 @@ class Isolated:
 
     def close(self) -> None:
         pass
+
+    def wake_on(self, fd: int) -> bool:
+        return self._children.wake_on(fd)
 
 
 CONNECT_SECONDS = 10  # a scheduler that has not answered by then is not there
@@ -144,6 +155,9 @@ class DaskCluster:
 
     def close(self) -> None:
         self._client.close()
+
+    def wake_on(self, fd: int) -> bool:
+        return False  # the wait is Dask's own
 
 
 def workers(jobs: int, dask: Optional[str] = None, budget: Budget = DEFAULT_BUDGET) -> Workers:

@@ -22,6 +22,7 @@ from ..pipeline import parse
 from ..registrations import Limits
 from ..samples import sample_path
 from ..schema import Document, Severity
+from ..stopping import Stop
 from ..summary import summary_line
 from ..together import parse_together
 from .exits import EXIT_OK, EXIT_USAGE
@@ -63,8 +64,9 @@ def documents(args: argparse.Namespace) -> tuple[list[Document], int]:
     if getattr(args, "together", False):
         children = Children(1, budget(args))
         label = " + ".join(names)
-        children.start(0, label, _parse_together, sources, names, max_bytes, reader_limits(args), args.tolerance)
-        results = [children.next()[1]]
+        with Stop().installed(children.wake_on):
+            children.start(0, label, _parse_together, sources, names, max_bytes, reader_limits(args), args.tolerance)
+            results = [children.next()[1]]
     else:
         results = _parse_all(sources, names, args, max_bytes)
     parsed: list[Document] = []
@@ -124,10 +126,13 @@ def _parse_all(
     limits = reader_limits(args)
     results: dict[Hashable, Document | GongkaiError] = {}
     pending = iter(enumerate(zip(sources, names)))
-    while len(results) < len(sources):
-        while len(children) < jobs and (item := next(pending, None)) is not None:
-            index, (source, name) = item
-            children.start(index, name, _parse_one, source, name, max_bytes, limits, args.tolerance)
-        finished, outcome = children.next()
-        results[finished] = outcome
+    stop = Stop()
+    with stop.installed(children.wake_on):
+        while len(results) < len(sources):
+            stop.check()
+            while len(children) < jobs and (item := next(pending, None)) is not None:
+                index, (source, name) = item
+                children.start(index, name, _parse_one, source, name, max_bytes, limits, args.tolerance)
+            finished, outcome = children.next()
+            results[finished] = outcome
     return [results[position] for position in range(len(sources))]
