@@ -56,3 +56,20 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("gongkai: batch: cannot reach the Dask scheduler at tcp://127.0.0.1:9")
     assert len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_on_a_dask_worker_each_document_keeps_its_time_limit(tmp_path: Path) -> None:
+    """A Dask worker may not fork (it is a daemonic process): its documents are parsed in the
+    children of a server process of its own, under the batch's --timeout all the same."""
+    (tmp_path / "in").mkdir()
+    shutil.copy(FIXTURES / "000_d178e83414a3c697.txt", tmp_path / "in" / "small.txt")
+    seed = (FIXTURES / "002_99a0e79d6e43ffbd.txt").read_text(encoding="utf-8")
+    (tmp_path / "in" / "big.txt").write_text(seed * 100, encoding="utf-8")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None, local_directory=tmp_path
+    ) as cluster:
+        result = batch("in", "-o", "out", "--timeout", "0.5", "--dask", cluster.scheduler_address, cwd=tmp_path)
+    assert result.returncode == 8, result.stderr
+    manifest = {line.split(",")[0]: line for line in rows(tmp_path / "out" / "manifest.csv")[1:]}
+    assert ",failed,took more than 0.5 s (raise it with --timeout)," in manifest["in/big.txt"]
+    assert ",ok," in manifest["in/small.txt"]

@@ -193,7 +193,7 @@ def _child(
     # the parent stops its children on Ctrl-C or SIGTERM: a child ends quietly, no traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent(parent)
+    die_with_parent(parent)
     _limit_memory(budget.memory_mib)
     outcome = _called(function, arguments, label, budget)
     try:
@@ -203,7 +203,7 @@ def _child(
     sending.close()
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """Have the kernel kill this child when ``parent``, the process that started it, dies
     (Linux): a run killed outright leaves no child parsing on."""
     try:

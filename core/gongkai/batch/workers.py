@@ -82,7 +82,8 @@ class InProcess:
         return True  # nothing waits: the batch looks for a signal between documents
 
 
-def _run(job: Job) -> Result:
+def run_job(job: Job) -> Result:
+    """``job`` parsed here (a function a child process or a cluster can be handed)."""
     return job.run()
 
 
@@ -100,7 +101,7 @@ class Isolated:
     def submit(self, job: Job) -> None:
         self._count += 1
         self._jobs[self._count] = job
-        self._children.start(self._count, job.file, _run, job)
+        self._children.start(self._count, job.file, run_job, job)
 
     def next(self) -> tuple[Job, Result]:
         key, outcome = self._children.next()
@@ -124,11 +125,16 @@ CONNECT_SECONDS = 10  # a scheduler that has not answered by then is not there
 
 class DaskCluster:
     """The jobs run on a dask.distributed cluster at ``address`` (the ``dask`` extra); the
-    documents' bytes travel with the jobs, so workers need no access to the files."""
+    documents' bytes travel with the jobs, so workers need no access to the files. On a worker,
+    each document is parsed in a child process under the batch's time and memory limits
+    (:mod:`.server`), as it is on this machine."""
 
     def __init__(self, address: str) -> None:
         from distributed import Client, as_completed
 
+        from .server import run_isolated
+
+        self._task = run_isolated  # each document in a child of a server of the worker's, under the limits
         self._client = Client(address, timeout=CONNECT_SECONDS)
         threads = sum(self._client.nthreads().values()) or 1
         self.capacity = 2 * threads
@@ -136,7 +142,7 @@ class DaskCluster:
         self._running: dict[Any, Job] = {}
 
     def submit(self, job: Job) -> None:
-        future = self._client.submit(_run, job, pure=False)
+        future = self._client.submit(self._task, job, pure=False)
         self._running[future] = job
         self._completed.add(future)
 
