@@ -1,6 +1,6 @@
 """Hostile narratives and tables found by the fuzz campaign: a line of the 情况说明 repeated sixty
-thousand times (with figures, a heading that opens no table, or the year before a figure's
-words), a figure's words over a million characters long. Every scan over a paragraph's marks and
+thousand times (with figures, shares of one sentence, a heading that opens no table, or the year
+before a figure's words), a figure's words over a million characters long. Every scan over a paragraph's marks and
 figures, and over a table block's lines, is linear, so each parses in seconds, not minutes.
 
 Each case runs ``gongkai parse`` in a child with a time limit, a hang guard far above the few
@@ -41,6 +41,10 @@ HOSTILE = {
     "long-words": SEED + "\n" + "|-" * 600_000 + "7\n",
     # a figure's words opening with the year sixty thousand times (stripped one year a pass, it
     # took a pass over the whole clause per year)
+    # one sentence of sixty thousand shares, each percentage looking back over every figure before it
+    "repeated-shares": _after_line(
+        "减少", "\n".join(["328.52 万元，占政府采购支出总额的10.91%，其中：授予小"] * 60_000)
+    ),
     "repeated-year": "\n".join(SEED.split("\n")[:2] + ["2023 年度"] * 60_000 + SEED.split("\n")[2:]),
 }
 

@@ -334,7 +334,7 @@ class Finding:
     addends: tuple[str, ...] = ()  # rows (code or label) of ``table`` whose amounts make up ``expected``
     confidence: float = 1.0  # how sure the finding is: below 1 where its inputs were inferred
     checked: bool = True  # False: the check could not be made (its inputs were not read); says why
-    sentence: Optional[str] = None  # for a claim of the 情况说明: the sentence as printed
+    sentence: Optional[str] = None  # for a claim of the 情况说明: the sentence as printed (1,000 characters at most)
 
 
 @attrs.frozen

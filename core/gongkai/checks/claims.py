@@ -45,6 +45,12 @@ class Sentence:
     def text(self) -> str:
         return self.paragraph.text[self.start : self.end]
 
+    @property
+    def tail(self) -> str:
+        """The sentence's last thousand characters: what a message quotes of it (its end), read
+        without copying a sentence that may be a whole paragraph long."""
+        return self.paragraph.text[max(self.start, self.end - 1000) : self.end]
+
     def provenance(self, offset: int) -> Provenance:
         return self.paragraph.provenance(offset)
 
@@ -182,38 +188,76 @@ def _ratios(document: Document, phrases: Phrases) -> Iterator[Ratio]:
     for paragraph, statements_there in stated_paragraphs(document, phrases):
         stated = marks.Stated(statements_there)
         for sentence in sentences(paragraph):
-            for number in numbers(paragraph.text, sentence.start, sentence.end):
-                if number.kind != "percent":
-                    continue
-                lead = _lead(paragraph.text, sentence.start, number.start)
-                kind, whole_words, by_name = None, "", False
-                found_rate = rate.search(lead)
-                found_share = share.search(lead)
-                if found_rate is not None:
-                    kind = "rate"
-                elif found_share is not None:
-                    kind, whole_words = "share", normalise_subject(found_share["whole"], document.entity)
-                if kind is None:
-                    continue
-                before = [s for s in stated.starting_in(sentence.start, number.start) if not s.delta]
-                budgets = tuple(s for s in before if is_budget(s.subject))
-                if kind == "rate":  # a rate is of the final figure, never of the budget it is measured by
-                    before = [s for s in before if s not in budgets]
-                # the part is stated in the percentage's own segment of the sentence (up to ；)
-                segment = marks.last_end(_SEGMENT, paragraph.text, sentence.start, number.start) or 0
-                if not before or before[-1].offset < segment:
-                    continue
-                part = before[-1]
-                heads = [s for s in before[:-1] if names_a_total(s.subject)]
-                if not heads and len(before) > 1 and _ENUMERATES.search(paragraph.text, before[0].offset, part.offset):
-                    heads = [before[0]]  # "…307.82万元，主要用于以下方面：A 264.87万元，占86.05%"
-                whole = heads[0] if heads else None
-                if whole_words:
-                    # "占授予中小企业合同金额的49.90%": the whole is the figure the paragraph gave those words
-                    named = stated.last_of(_named_by(whole_words), part.offset)
-                    whole = named if named is not None else whole
-                    by_name = named is not None
-                yield Ratio(kind, number, part, whole, whole_words, sentence, budgets, by_name)
+            yield from _sentence_ratios(sentence, stated, share, rate, document.entity)
+
+
+def _sentence_ratios(
+    sentence: Sentence, stated: marks.Stated, share: re.Pattern[str], rate: re.Pattern[str], entity: Optional[str]
+) -> Iterator[Ratio]:
+    """The ratios of one sentence, its figures taken in one pass as its percentages come (a
+    sentence of thousands of figures, each percentage looking back over all, was quadratic)."""
+    text = sentence.paragraph.text
+    figures = [s for s in stated.starting_in(sentence.start, sentence.end) if not s.delta]
+    seen = _Before()
+    for number in numbers(text, sentence.start, sentence.end):
+        if number.kind != "percent":
+            continue
+        while len(seen.all) < len(figures) and figures[len(seen.all)].offset < number.start:
+            seen.add(figures[len(seen.all)])
+        lead = _lead(text, sentence.start, number.start)
+        kind, whole_words, by_name = None, "", False
+        found_share = share.search(lead)
+        if rate.search(lead) is not None:
+            kind = "rate"
+        elif found_share is not None:
+            kind, whole_words = "share", normalise_subject(found_share["whole"], entity)
+        if kind is None:
+            continue
+        # a rate is of the final figure, never of the budget it is measured by
+        before, first_total = (seen.plain, seen.plain_total) if kind == "rate" else (seen.all, seen.all_total)
+        # the part is stated in the percentage's own segment of the sentence (up to ；)
+        segment = marks.last_end(_SEGMENT, text, sentence.start, number.start) or 0
+        if not before or before[-1].offset < segment:
+            continue
+        part = before[-1]
+        whole = before[first_total] if first_total is not None and first_total < len(before) - 1 else None
+        if whole is None and len(before) > 1 and marks.count(_ENUMERATES, text, before[0].offset, part.offset):
+            whole = before[0]  # "…307.82万元，主要用于以下方面：A 264.87万元，占86.05%"
+        if whole_words:
+            # "占授予中小企业合同金额的49.90%": the whole is the figure the paragraph gave those words
+            named = stated.last_of(_named_by(whole_words), part.offset)
+            whole = named if named is not None else whole
+            by_name = named is not None
+        budgets = tuple(seen.budgets[-_BUDGETS_KEPT:])
+        yield Ratio(kind, number, part, whole, whole_words, sentence, budgets, by_name)
+
+
+_BUDGETS_KEPT = 8  # a sentence prints one or two budgets (年初, 全年); a rate is of one of the last
+
+
+class _Before:
+    """The figures of a sentence before its next percentage, gathered as the scan moves on: all
+    of them, those that are not budgets (what a rate may be of), the budgets, and where the first
+    figure naming a total stands among all and among those not budgets."""
+
+    def __init__(self) -> None:
+        self.all: list[Statement] = []
+        self.plain: list[Statement] = []
+        self.budgets: list[Statement] = []
+        self.all_total: Optional[int] = None
+        self.plain_total: Optional[int] = None
+
+    def add(self, statement: Statement) -> None:
+        total = names_a_total(statement.subject)
+        self.all.append(statement)
+        if total and self.all_total is None:
+            self.all_total = len(self.all) - 1
+        if is_budget(statement.subject):
+            self.budgets.append(statement)
+            return
+        self.plain.append(statement)
+        if total and self.plain_total is None:
+            self.plain_total = len(self.plain) - 1
 
 
 _TOTAL = re.compile(

@@ -84,7 +84,7 @@ def _judge_comparison(
     difference = left - other
     actual = "same" if abs(difference) <= slack else "more" if difference > 0 else "less"
     said = (
-        f"{where(comparison.sentence.provenance(comparison.offset))}{quoted(comparison.sentence.text)}："
+        f"{where(comparison.sentence.provenance(comparison.offset))}{quoted(comparison.sentence.tail)}："
         f"{comparison.left.figure.printed}与{named}相比"
     )
     if _contradicts(comparison.direction, difference, slack):

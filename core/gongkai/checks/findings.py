@@ -39,5 +39,21 @@ def claim_finding(
         provenance=provenance,
         printed=printed,
         expected=expected,
-        sentence=" ".join(sentence.text.split()),
+        sentence=sentence_around(sentence, offset),
     )
+
+
+SENTENCE_LIMIT = 1000  # characters of a sentence a finding quotes: a sentence a whole paragraph long
+# (a line repeated thousands of times without a full stop) would be quoted whole by every finding
+
+
+def sentence_around(sentence: Sentence, offset: int) -> str:
+    """The sentence as printed, white space collapsed; past :data:`SENTENCE_LIMIT` characters, the
+    characters around ``offset`` (the claim), … where it was cut."""
+    text = sentence.paragraph.text
+    start, end = sentence.start, sentence.end
+    if end - start > SENTENCE_LIMIT:
+        start = max(start, min(offset - SENTENCE_LIMIT // 2, end - SENTENCE_LIMIT))
+        end = start + SENTENCE_LIMIT
+    quoted = " ".join(text[start:end].split())
+    return ("…" if start > sentence.start else "") + quoted + ("…" if end < sentence.end else "")

@@ -13,6 +13,13 @@ def where(provenance: Provenance) -> str:
 
 
 def quoted(text: str, limit: int = 80) -> str:
-    """Words of the text quoted for a message, white space collapsed, shortened from the front if long."""
-    plain_text = " ".join(text.split())
+    """Words of the text quoted for a message, white space collapsed, shortened from the front if
+    long. Only the text's end is read where it holds the quote (a sentence thousands of figures
+    long is quoted by each of their findings)."""
+    tail = text[-8 * limit :]
+    plain_text = " ".join(tail.split())
+    if len(tail) < len(text):
+        if len(plain_text) >= limit:
+            return f"“…{plain_text[-limit + 1 :]}”"
+        plain_text = " ".join(text.split())  # mostly white space: the whole, collapsed
     return f"“{plain_text if len(plain_text) <= limit else '…' + plain_text[-limit + 1 :]}”"

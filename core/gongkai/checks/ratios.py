@@ -33,7 +33,7 @@ def _ratios(document: Document, context: CheckContext, kind: str) -> Iterator[Fi
         if isinstance(whole, str):
             yield not_checked(
                 (kind == "share" and SHARE) or RATE,
-                f"{where(ratio.sentence.provenance(ratio.percent.start))}{quoted(ratio.sentence.text)}中的"
+                f"{where(ratio.sentence.provenance(ratio.percent.start))}{quoted(ratio.sentence.tail)}中的"
                 f"{ratio.percent.printed}：{whole}",
                 provenance=ratio.sentence.provenance(ratio.percent.start),
             )
@@ -127,7 +127,7 @@ def _judge_ratio(
     shown = computed.quantize(Decimal("0.01"))
     what = "占比" if ratio.kind == "share" else "预算完成率"
     message = (
-        f"{where(ratio.sentence.provenance(ratio.percent.start))}{quoted(ratio.sentence.text)}所述{what}"
+        f"{where(ratio.sentence.provenance(ratio.percent.start))}{quoted(ratio.sentence.tail)}所述{what}"
         f" {ratio.percent.printed}，但 {ratio.part.figure.printed} ÷ {named} = {shown}%"
     )
     yield claim_finding(

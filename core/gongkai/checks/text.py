@@ -20,6 +20,7 @@ from ..registrations import Check, CheckContext
 from ..schema import CellStatus, Document, Finding, Severity
 from .claims import Points, points
 from .compare import cell_name, judged, last_digit
+from .findings import sentence_around
 from .numbers import YUAN
 from .quoting import quoted, where
 from .restatements import Restatement, on_empty_tables, restatements
@@ -200,13 +201,13 @@ def compare_points(claim: Points) -> Optional[Finding]:
         check=CHANGE_CHECK,
         severity=Severity.ERROR,
         message=(
-            f"{where(claim.sentence.provenance(claim.points.start))}{quoted(claim.sentence.text)}：由"
+            f"{where(claim.sentence.provenance(claim.points.start))}{quoted(claim.sentence.tail)}：由"
             f"{claim.before.printed}到{claim.after.printed}是{said}，文字写{claim.word}{claim.points.printed}"
         ),
         provenance=claim.sentence.provenance(claim.points.start),
         printed=f"{claim.word}{claim.points.printed}",
         expected=said,
-        sentence=" ".join(claim.sentence.text.split()),
+        sentence=sentence_around(claim.sentence, claim.points.start),
     )
 
 

@@ -27,7 +27,7 @@ def years(document: Document, context: CheckContext) -> Iterator[Finding]:
         wanted = "或".join(f"{y}年" for y in sorted(expected))
         role = {"heading": "标题", "year_end": "年末时点", "compared": "比较的年度"}[claim.role]
         message = (
-            f"{where(claim.sentence.provenance(claim.offset))}{quoted(claim.sentence.text)}的{role}写作"
+            f"{where(claim.sentence.provenance(claim.offset))}{quoted(claim.sentence.tail)}的{role}写作"
             f"“{claim.printed}”，{year}年度{'预算' if document.kind == 'budget' else '决算'}应为{wanted}"
         )
         yield claim_finding(YEAR, Severity.ERROR, message, claim.sentence, claim.offset, claim.printed, wanted)

@@ -34,7 +34,7 @@ def _nothing_held(claim: Nothing, place: Place) -> Iterator[Finding]:
     cell = place.cell
     if cell.status is not CellStatus.VALUE or cell.value is None or cell.value == 0:
         return
-    said = f"{where(claim.sentence.provenance(claim.offset))}{quoted(claim.sentence.text)}说{claim.item}“{claim.words}”"
+    said = f"{where(claim.sentence.provenance(claim.offset))}{quoted(claim.sentence.tail)}说{claim.item}“{claim.words}”"
     message = f"{said}，但{cell_name(place)}印有 {cell.raw}"
     yield claim_finding(
         ZERO, Severity.ERROR, message, claim.sentence, claim.offset, claim.words, cell.raw, place, (place,)
