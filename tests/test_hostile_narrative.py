@@ -45,6 +45,8 @@ HOSTILE = {
     "repeated-shares": _after_line(
         "减少", "\n".join(["328.52 万元，占政府采购支出总额的10.91%，其中：授予小"] * 60_000)
     ),
+    # a clause of sixty thousand percentages, each reading its lead back over every one before it
+    "repeated-percentages": _after_line("资金到位率", "\n".join(["时效指标 资金到位率 ≥100% 100 20 20"] * 60_000)),
     "repeated-year": "\n".join(SEED.split("\n")[:2] + ["2023 年度"] * 60_000 + SEED.split("\n")[2:]),
 }
 

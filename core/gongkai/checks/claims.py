@@ -24,7 +24,7 @@ from ..schema import Document, Provenance, TextLine
 from ..vocabulary import YEAR_END
 from . import marks
 from .memo import once
-from .numbers import NUMBER, Number, has_number, numbers
+from .numbers import NUMBER, Number, has_number, last_number_end, numbers
 from .statements import Paragraph, Statement, normalise_subject, paragraphs, stated_paragraphs
 
 _CLAUSE = re.compile(r"[，,；;。：:！!？?]")
@@ -289,9 +289,8 @@ def _lead(text: str, start: int, end: int) -> str:
     """The words before ``end`` back to the last figure or clause mark, white space removed."""
     clause_end = marks.last_end(_CLAUSE, text, start, end)
     cut = clause_end if clause_end is not None else start
-    for number in numbers(text, cut, end):
-        cut = number.end
-    return "".join(text[cut:end].split())
+    last = last_number_end(text, cut, end)
+    return "".join(text[last if last is not None else cut : end].split())
 
 
 # -- comparisons --------------------------------------------------------------------------------------

@@ -7,9 +7,12 @@ dropped). Full-width digits are the reader's business: the narrative is normalis
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import Optional
 
 import attrs
 
@@ -81,3 +84,17 @@ def numbers(text: str, start: int = 0, end: int = -1) -> Iterator[Number]:
             start=found.start(),
             end=found.end(),
         )
+
+
+@functools.lru_cache(maxsize=256)
+def _ends(text: str) -> tuple[int, ...]:
+    """Where each of :func:`numbers` of the whole ``text`` ends, in order."""
+    return tuple(found.end() for found in _ANY.finditer(text))
+
+
+def last_number_end(text: str, start: int, end: int) -> Optional[int]:
+    """Where the last number of ``text`` ending after ``start`` and by ``end`` ends, None if none
+    does: found by bisection, as a look back from every figure of a long clause would be quadratic."""
+    ends = _ends(text)
+    index = bisect.bisect_right(ends, end)
+    return ends[index - 1] if index and ends[index - 1] > start else None
