@@ -86,3 +86,19 @@ def test_the_limits_are_raised_by_their_options(tmp_path: Path) -> None:
     )
     assert result.returncode == 10, result.stderr  # read to the end: a page that prints no text
     assert "--max-depth" not in result.stderr
+
+
+@pytest.mark.parametrize("engine", ["pdfminer", "pdfium"])
+def test_both_engines_hold_a_page_to_the_objects_limit(engine: str) -> None:
+    """A generated disclosure's second page draws more than 50 objects: refused under a limit of
+    50, naming the page and the option, whichever engine reads it; read under the default."""
+    import gongkai
+    from gongkai.errors import LimitError
+    from gongkai.samples import sample_path
+
+    pdf = gongkai.render(gongkai.parse(sample_path()), to="pdf")
+    with pytest.raises(
+        LimitError, match=r"page 2 of the PDF draws more than 50 objects \(raise it with --max-objects\)"
+    ):
+        gongkai.parse(pdf, name="sample.pdf", pdf_engine=engine, max_objects=50)
+    assert gongkai.parse(pdf, name="sample.pdf", pdf_engine=engine).tables

@@ -30,7 +30,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ...errors import CorruptError, EncryptedError
-from ...registrations import Limits
+from ...registrations import DEFAULT_LIMITS, Limits
 from .content import Glyph, RawPage
 from .engines import check_page_count, encrypted, why
 from .pdfium_api import handle
@@ -38,14 +38,15 @@ from .pdfium_objects import PageObjects, apply, page_matrix
 from .pdfium_text import park, read_glyphs
 
 
-def read_page(page: pdfium.PdfPage) -> RawPage:
-    """What one page prints, in pdfminer's conventions (see the module's note)."""
+def read_page(page: pdfium.PdfPage, limits: Limits = DEFAULT_LIMITS, where: tuple[str, int] = ("", 0)) -> RawPage:
+    """What one page prints, in pdfminer's conventions (see the module's note), within the
+    objects and form depth ``limits`` allow; ``where`` (file, page number) names it in their errors."""
     box = page.get_mediabox()
     ctm = page_matrix(box, page.get_rotation())
     xs = [apply(ctm, x, y)[0] for x in (box[0], box[2]) for y in (box[1], box[3])]
     ys = [apply(ctm, x, y)[1] for x in (box[0], box[2]) for y in (box[1], box[3])]
     width, height = max(xs) - min(xs), max(ys) - min(ys)
-    objects = PageObjects(ctm, width, height)
+    objects = PageObjects(ctm, width, height, limits, where)
     objects.walk(handle(page.raw))
     glyphs: list[Glyph] = []
     if objects.texts:
@@ -73,7 +74,7 @@ def read_pages(data: bytes, source: str, limits: Limits) -> Iterator[RawPage]:
             try:
                 page = document[index]
                 try:
-                    read = read_page(page)
+                    read = read_page(page, limits, (source, index + 1))
                 finally:
                     page.close()
             except pdfium.PdfiumError as error:

@@ -11,6 +11,8 @@ from typing import Optional
 import attrs
 import pypdfium2.raw as pdfium_c
 
+from ...errors import LimitError
+from ...registrations import DEFAULT_LIMITS, Limits
 from . import pdfium_api as api
 from .content import Area, Segment, rulings
 
@@ -113,22 +115,40 @@ class PageObjects:
     """Walks a page's objects, form XObjects entered, in content-stream order; ``ctm`` maps the
     page to pdfminer's device space (its /Rotate applied), the page ``width`` by ``height``."""
 
-    def __init__(self, ctm: Matrix, width: float, height: float) -> None:
+    def __init__(
+        self,
+        ctm: Matrix,
+        width: float,
+        height: float,
+        limits: Limits = DEFAULT_LIMITS,
+        where: tuple[str, int] = ("", 0),
+    ) -> None:
         self.ctm = ctm
         self.width, self.height = width, height
+        self._limits = limits
+        self._source, self._page = where  # the file and the page's number, for a LimitError
+        self._drawn = 0
         self.segments: list[Segment] = []
         self.images = 0
         self.texts: list[TextRun] = []
         self._out = _Out()
 
     def walk(self, page: api.Handle) -> None:
-        """Read every object of the page (its handle)."""
+        """Read every object of the page (its handle); LimitError past the objects or the depth
+        of forms within forms the limits allow."""
         for index in range(api.count_objects(page)):
             self._object(api.get_object(page, index), IDENTITY, self.ctm)
 
-    def _object(self, obj: api.Handle, forms: Matrix, outer: Matrix) -> None:
-        """Read one object; ``forms`` maps the space it is drawn in to the page's, ``outer`` to
-        the device's."""
+    def _object(self, obj: api.Handle, forms: Matrix, outer: Matrix, depth: int = 0) -> None:
+        """Read one object, drawn ``depth`` forms deep; ``forms`` maps the space it is drawn in to
+        the page's, ``outer`` to the device's."""
+        self._drawn += 1
+        if self._drawn > self._limits.max_objects:
+            raise LimitError(
+                self._source,
+                f"page {self._page} of the PDF draws more than {self._limits.max_objects:,} objects "
+                "(raise it with --max-objects)",
+            )
         kind = api.object_type(obj)
         if kind == _TEXT:
             out = self._out
@@ -142,10 +162,16 @@ class PageObjects:
         elif kind == _IMAGE:
             self.images += 1
         elif kind == _FORM:
+            if depth >= self._limits.max_depth:
+                raise LimitError(
+                    self._source,
+                    f"page {self._page} of the PDF draws forms within forms more than {self._limits.max_depth} deep "
+                    "(raise it with --max-depth)",
+                )
             own = self._out.matrix_of(obj)
             inner_forms, inner = multiply(own, forms), multiply(own, outer)
             for index in range(api.count_form_objects(obj)):
-                self._object(api.get_form_object(obj, index), inner_forms, inner)
+                self._object(api.get_form_object(obj, index), inner_forms, inner, depth + 1)
 
     def _path(self, obj: api.Handle, matrix: Matrix) -> None:
         out = self._out
