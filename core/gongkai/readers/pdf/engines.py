@@ -50,3 +50,18 @@ def check_page_count(count: int, source: str, max_pages: int) -> None:
         raise LimitError(
             source, f"the PDF has {count} pages, over the limit of {max_pages} (raise it with --max-pages)"
         )
+
+
+def too_many_objects(source: str, page: int, max_objects: int) -> LimitError:
+    """The error of a page that draws more than ``max_objects`` objects (either engine)."""
+    return LimitError(
+        source, f"page {page} of the PDF draws more than {max_objects:,} objects (raise it with --max-objects)"
+    )
+
+
+def forms_too_deep(source: str, page: int, max_depth: int) -> LimitError:
+    """The error of a page that draws forms within forms more than ``max_depth`` deep (either engine)."""
+    return LimitError(
+        source,
+        f"page {page} of the PDF draws forms within forms more than {max_depth} deep (raise it with --max-depth)",
+    )

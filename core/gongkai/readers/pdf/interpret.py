@@ -27,11 +27,11 @@ from pdfminer.pdfparser import PDFParser
 from pdfminer.psexceptions import PSException
 from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 
-from ...errors import CorruptError, EncryptedError, LimitError
-from ...registrations import DEFAULT_LIMITS, Limits
+from ...errors import CorruptError, EncryptedError
+from ...registrations import DEFAULT_LIMITS, DEFAULT_MAX_DEPTH, DEFAULT_MAX_OBJECTS, Limits
 from .bounded import BoundedDocument, reading
 from .content import Area, Glyph, RawPage, Segment, inside, rulings, writing_rotation
-from .engines import check_page_count, encrypted, why
+from .engines import check_page_count, encrypted, forms_too_deep, too_many_objects, why
 from .glyphs import unify
 
 # The exceptions a damaged file raises inside pdfminer (besides its own).
@@ -71,7 +71,7 @@ def _white(color: Any, space: Any) -> bool:
 class _Device(PDFTextDevice):
     """Collects glyphs and rulings of the page being interpreted."""
 
-    def __init__(self, rsrcmgr: PDFResourceManager, source: str = "", max_objects: int = 1_000_000) -> None:
+    def __init__(self, rsrcmgr: PDFResourceManager, source: str = "", max_objects: int = DEFAULT_MAX_OBJECTS) -> None:
         super().__init__(rsrcmgr)
         self.source, self.max_objects = source, max_objects
         self.page_number = 0
@@ -94,11 +94,7 @@ class _Device(PDFTextDevice):
         """One more object drawn on the page; LimitError past ``max_objects``."""
         self.drawn += 1
         if self.drawn > self.max_objects:
-            raise LimitError(
-                self.source,
-                f"page {self.page_number} of the PDF draws more than {self.max_objects:,} objects "
-                "(raise it with --max-objects)",
-            )
+            raise too_many_objects(self.source, self.page_number, self.max_objects)
 
     def render_image(self, name: str, stream: Any) -> None:
         self.count()
@@ -198,7 +194,7 @@ class _Interpreter(PDFPageInterpreter):
         device: _Device,
         clip: Optional[Area] = None,
         depth: int = 0,
-        max_depth: int = 256,
+        max_depth: int = DEFAULT_MAX_DEPTH,
     ) -> None:
         super().__init__(rsrcmgr, device)
         self.inherited_clip = clip
@@ -207,11 +203,7 @@ class _Interpreter(PDFPageInterpreter):
     def dup(self) -> _Interpreter:
         # pdfminer calls dup() for every form it draws
         if self.depth >= self.max_depth:
-            raise LimitError(
-                self.device.source,
-                f"page {self.device.page_number} of the PDF draws forms within forms more than "
-                f"{self.max_depth} deep (raise it with --max-depth)",
-            )
+            raise forms_too_deep(self.device.source, self.device.page_number, self.max_depth)
         return _Interpreter(self.rsrcmgr, self.device, self.device.clip, self.depth + 1, self.max_depth)
 
     def init_state(self, ctm: Any) -> None:

@@ -11,10 +11,10 @@ from typing import Optional
 import attrs
 import pypdfium2.raw as pdfium_c
 
-from ...errors import LimitError
 from ...registrations import DEFAULT_LIMITS, Limits
 from . import pdfium_api as api
 from .content import Area, Segment, rulings
+from .engines import forms_too_deep, too_many_objects
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
@@ -144,11 +144,7 @@ class PageObjects:
         the page's, ``outer`` to the device's."""
         self._drawn += 1
         if self._drawn > self._limits.max_objects:
-            raise LimitError(
-                self._source,
-                f"page {self._page} of the PDF draws more than {self._limits.max_objects:,} objects "
-                "(raise it with --max-objects)",
-            )
+            raise too_many_objects(self._source, self._page, self._limits.max_objects)
         kind = api.object_type(obj)
         if kind == _TEXT:
             out = self._out
@@ -163,11 +159,7 @@ class PageObjects:
             self.images += 1
         elif kind == _FORM:
             if depth >= self._limits.max_depth:
-                raise LimitError(
-                    self._source,
-                    f"page {self._page} of the PDF draws forms within forms more than {self._limits.max_depth} deep "
-                    "(raise it with --max-depth)",
-                )
+                raise forms_too_deep(self._source, self._page, self._limits.max_depth)
             own = self._out.matrix_of(obj)
             inner_forms, inner = multiply(own, forms), multiply(own, outer)
             for index in range(api.count_form_objects(obj)):
